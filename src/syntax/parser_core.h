@@ -1,0 +1,143 @@
+/* parser_core.h - the machinery shared by the recursive-descent parser's
+ * files (parse_stmt.c, parse_expr.c, parse_string.c).
+ *
+ * The parser follows CPython 3.14's PEG grammar (Grammar/python.gram): one
+ * function per rule, named after it, with the production in the comment
+ * above. Alternatives are tried in grammar order; backtracking is
+ * p_mark/p_reset over a buffered token stream. As in CPython, a failing
+ * parse is run a second time with p->call_invalid_rules set, so that the
+ * invalid_* rules can raise their specific messages; the generic
+ * "invalid syntax" falls back to the furthest token of the first pass.
+ *
+ * Conventions for every rule function:
+ *   - returns the node (or 1/non-NULL) on success, NULL/0 on "no match";
+ *   - after a failed call check p->error: once set, unwind at once;
+ *   - on "no match" the function restores p->pos itself (p_reset);
+ *   - recursive entry points call p_enter/p_leave (depth limit). */
+#ifndef KRAIT_PARSER_CORE_H
+#define KRAIT_PARSER_CORE_H
+
+#include <stdarg.h>
+
+#include "../base/arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "token.h"
+
+enum { P_BLOCK_SHIFT = 10, P_BLOCK = 1 << P_BLOCK_SHIFT };
+
+typedef struct parser {
+    arena *a;
+    tokenizer *tz;
+    /* Tokens in fixed blocks that never move (token pointers stay valid);
+     * blocks before `first_block` were released at a top-level commit. */
+    token **blocks;
+    int nblocks, first_block;
+    int fill;     /* tokens fetched so far (absolute count) */
+    int pos;      /* absolute index of the next token */
+    int level;    /* recursion depth, see p_enter */
+    char *stack_base; /* address of a local in py_parse, for p_enter */
+    int call_invalid_rules; /* second pass: invalid_* rules active */
+    int error;    /* an error is set in err; unwind */
+    int tok_failed; /* that error came from the tokenizer */
+    syntax_error err;
+} parser;
+
+/* ---- tokens ---- */
+token *p_peek(parser *p);              /* next token (fetched if needed) */
+token *p_peek_n(parser *p, int k);     /* k-th token ahead, 0 = next */
+token *p_next(parser *p);              /* consume and return the next token */
+token *p_tok(parser *p, int index);    /* an already fetched token */
+token *p_last_fetched(parser *p);      /* CPython's p->tokens[p->fill-1] */
+token *p_last_consumed(parser *p);     /* p->tokens[p->pos-1] */
+static inline int p_mark(const parser *p) { return p->pos; }
+static inline void p_reset(parser *p, int mark) { p->pos = mark; }
+/* Release tokens before the current position: only between top-level
+ * statements of the first pass, where no rule holds a token pointer. */
+void p_commit(parser *p);
+
+/* Matching (consume on success, return the token; NULL otherwise). */
+int p_at_op(parser *p, tok_op op);
+token *p_accept_op(parser *p, tok_op op);
+int p_at_kw(parser *p, tok_kw kw);       /* hard or soft keyword token */
+token *p_accept_kw(parser *p, tok_kw kw);
+int p_at_type(parser *p, tok_type type);
+token *p_accept_type(parser *p, tok_type type);
+token *p_accept_name(parser *p);         /* NAME that is not a hard keyword */
+/* CPython's expect_forced_token (`&&':'`): raise "expected 'X'" if absent. */
+token *p_expect_forced_op(parser *p, tok_op op, const char *what);
+token *p_expect_forced_kw(parser *p, tok_kw kw, const char *what);
+
+/* ---- errors (the first error set wins, as in CPython) ---- */
+typedef struct p_loc { int lineno, col_offset, end_lineno, end_col_offset; } p_loc;
+p_loc p_loc_tok(const token *t);
+p_loc p_loc_node(const ast_node *n);
+
+/* RAISE_ERROR_KNOWN_LOCATION: from start's start to end's end. */
+void *p_raise_range(parser *p, const char *type, p_loc start, p_loc end,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* RAISE_SYNTAX_ERROR(msg): located at the last fetched token. */
+void *p_raise(parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* RAISE_INDENTATION_ERROR(msg): likewise, as IndentationError. */
+void *p_raise_indent(parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Shorthands for RAISE_SYNTAX_ERROR_KNOWN_LOCATION / _KNOWN_RANGE. */
+#define P_RAISE_TOK(p, t, ...) p_raise_range((p), "SyntaxError", p_loc_tok(t), p_loc_tok(t), __VA_ARGS__)
+#define P_RAISE_NODE(p, n, ...) p_raise_range((p), "SyntaxError", p_loc_node(n), p_loc_node(n), __VA_ARGS__)
+#define P_RAISE_NODES(p, a, b, ...) p_raise_range((p), "SyntaxError", p_loc_node(a), p_loc_node(b), __VA_ARGS__)
+/* RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start, end unknown. */
+void *p_raise_from(parser *p, p_loc start, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Recursion guard: returns 0 (with an error set) when nesting is too deep.
+ * Every successful p_enter needs its p_leave. */
+int p_enter(parser *p);
+static inline void p_leave(parser *p) { p->level--; }
+
+/* ---- nodes ---- */
+/* A node spanning from token `start` (absolute index, usually a mark taken
+ * at the rule's start) to the last non-NEWLINE/INDENT/DEDENT token consumed,
+ * like CPython's EXTRA. */
+ast_node *p_new(parser *p, ast_kind kind, int start);
+ast_node *p_new_loc(parser *p, ast_kind kind, p_loc start, p_loc end);
+/* A NAME token's text as an identifier: NFKC-normalized when non-ASCII. */
+const char *p_ident(parser *p, const token *t);
+
+/* Growable sequence; vec_seq returns NULL for an empty one. */
+typedef struct p_vec {
+    void **items;
+    int n, cap;
+    void *small[8];
+} p_vec;
+void vec_init(p_vec *v);
+void vec_push(parser *p, p_vec *v, void *item);
+ast_seq *vec_seq(parser *p, p_vec *v);
+ast_seq *seq1(parser *p, void *item);
+
+/* ---- the grammar, by file ---- */
+/* parse_stmt.c */
+ast_node *parse_file(parser *p);              /* file: [statements] ENDMARKER */
+/* parse_expr.c */
+ast_node *parse_expression(parser *p);
+ast_node *parse_named_expression(parser *p);
+ast_node *parse_star_expressions(parser *p);
+ast_node *parse_star_named_expression(parser *p);
+ast_node *parse_yield_expr(parser *p);
+ast_node *parse_annotated_rhs(parser *p);     /* yield_expr | star_expressions */
+ast_node *parse_bitwise_or(parser *p);
+ast_node *parse_disjunction(parser *p);
+ast_node *parse_star_targets(parser *p);
+ast_node *parse_single_target(parser *p);
+ast_seq *parse_del_targets(parser *p);
+/* Parameters of a def (up to ')') or a lambda (up to ':'), as an
+ * `arguments` node (never NULL on success, fields empty for none). */
+ast_node *parse_params(parser *p, int lambda);
+/* Call arguments inside the parentheses (`arguments` rule, up to ')'). */
+int parse_call_arguments(parser *p, ast_seq **args, ast_seq **keywords);
+/* Set Store/Del context on a target in place (CPython's set_expr_context). */
+ast_node *p_set_ctx(parser *p, ast_node *e, ast_ctx ctx);
+/* parse_string.c */
+ast_node *parse_strings(parser *p);  /* one or more STRING/FSTRING/TSTRING atoms */
+
+/* Used by the driver: the tokenizer's error becomes the parser's. */
+void p_take_tokenizer_error(parser *p);
+
+#endif
