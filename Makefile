@@ -54,7 +54,8 @@ test-corpus: build
 	    --corpus-b --jobs $(JOBS)
 
 bench: build
-	$(BUILD)/bench/bench_parse -r 5 $(BUILD)/corpus-a
+	tests/oracle/run --extract-corpus-a $(BUILD)/corpus-a
+	bench/run $(BUILD) $(BUILD)/corpus-a
 
 demo: build
 	scripts/demo $(KRAIT)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../base/unicode.h"
+#include "future.h"
 #include "parser.h"
 
 /* CPython's parser gives up at 6000 levels of rule recursion; ours counts
@@ -435,7 +436,7 @@ ast_node *py_parse(arena *a, const char *bytes, size_t len, syntax_error *err)
     ast_node *mod = parse_file(&p);
     if (mod && !p.error) {
         parser_release(&p);
-        return mod;
+        return py_check_future(mod, err) == 0 ? mod : NULL;
     }
     if (!p.error) {
         /* Second pass from a fresh tokenizer: the first may have released
