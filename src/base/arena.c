@@ -1,4 +1,5 @@
-/* arena.c - bump allocator over a chain of chunks. */
+/* arena.c - bump allocator over a chain of chunks, with the chunks of a
+ * reset arena kept for reuse. */
 #include "arena.h"
 
 #include <stdint.h>
@@ -7,6 +8,9 @@
 #include <string.h>
 
 enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = 16 };
+/* A reset keeps at most this much for reuse; a rare huge file's memory
+ * beyond it goes back to the system. */
+#define ARENA_KEEP ((size_t)64 << 20)
 
 typedef struct chunk {
     struct chunk *next;
@@ -15,7 +19,8 @@ typedef struct chunk {
 } chunk;
 
 struct arena {
-    chunk *head;
+    chunk *head;  /* chunks in use; the head is the one being filled */
+    chunk *spare; /* chunks kept by arena_reset, largest first */
     size_t total;
 };
 
@@ -33,24 +38,70 @@ static void *xmalloc(size_t n)
 arena *arena_new(void)
 {
     arena *a = xmalloc(sizeof *a);
-    a->head = NULL;
+    a->head = a->spare = NULL;
     a->total = 0;
     return a;
+}
+
+static void free_chain(chunk *c)
+{
+    for (chunk *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
 }
 
 void arena_free(arena *a)
 {
     if (!a)
         return;
-    for (chunk *c = a->head, *next; c; c = next) {
-        next = c->next;
-        free(c);
-    }
+    free_chain(a->head);
+    free_chain(a->spare);
     free(a);
 }
 
-static chunk *chunk_new(size_t min)
+/* Insert c into the spare list, kept sorted largest first. */
+static void keep_spare(arena *a, chunk *c)
 {
+    chunk **at = &a->spare;
+    while (*at && (*at)->size > c->size)
+        at = &(*at)->next;
+    c->next = *at;
+    *at = c;
+}
+
+void arena_reset(arena *a)
+{
+    size_t kept = 0;
+    for (chunk *s = a->spare; s; s = s->next)
+        kept += s->size;
+    for (chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        if (kept + c->size <= ARENA_KEEP) {
+            kept += c->size;
+            keep_spare(a, c);
+        } else {
+            free(c);
+        }
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
+/* A chunk with room for `min` bytes: the smallest fitting spare, else new. */
+static chunk *chunk_get(arena *a, size_t min)
+{
+    chunk **best = NULL;
+    for (chunk **at = &a->spare; *at; at = &(*at)->next)
+        if ((*at)->size >= min)
+            best = at;
+    if (best) {
+        chunk *c = *best;
+        *best = c->next;
+        c->used = 0;
+        c->next = NULL;
+        return c;
+    }
     size_t size = min > ARENA_CHUNK ? min : ARENA_CHUNK;
     chunk *c = xmalloc(sizeof *c + size);
     c->size = size;
@@ -59,14 +110,14 @@ static chunk *chunk_new(size_t min)
     return c;
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *arena_alloc_raw(arena *a, size_t size)
 {
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
         size = ARENA_ALIGN;
     chunk *c = a->head;
     if (!c || c->size - c->used < size) {
-        c = chunk_new(size);
+        c = chunk_get(a, size);
         /* Big one-off blocks go behind the head so the head keeps its room. */
         if (a->head && size > ARENA_CHUNK / 4) {
             c->next = a->head->next;
@@ -79,13 +130,19 @@ void *arena_alloc(arena *a, size_t size)
     void *p = c->data + c->used;
     c->used += size;
     a->total += size;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    void *p = arena_alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t len)
 {
-    char *d = arena_alloc(a, len + 1);
+    char *d = arena_alloc_raw(a, len + 1);
     memcpy(d, s, len);
     d[len] = '\0';
     return d;

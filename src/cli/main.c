@@ -124,8 +124,10 @@ int main(int argc, char **argv)
             return cli_usage_error(NULL, "unrecognized option '%s'", argv[optind - 1]);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc) {
+        fputs("Usage: krait [--help] [--version] COMMAND [ARGS]...\n", stderr);
         return cli_usage_error(NULL, "missing COMMAND");
+    }
     const cli_command *cmd = find_command(argv[optind]);
     if (!cmd)
         return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);

@@ -57,7 +57,7 @@ static token *fetch(parser *p)
     return t;
 }
 
-token *p_peek_n(parser *p, int k)
+token *p_peek_fetch(parser *p, int k)
 {
     while (p->pos + k >= p->fill) {
         token *t = fetch(p);
@@ -66,11 +66,6 @@ token *p_peek_n(parser *p, int k)
                 return t;
     }
     return slot(p, p->pos + k);
-}
-
-token *p_peek(parser *p)
-{
-    return p_peek_n(p, 0);
 }
 
 token *p_next(parser *p)
@@ -216,7 +211,9 @@ void *p_raise_from(parser *p, p_loc start, const char *fmt, ...)
 
 static void *raise_at_last(parser *p, const char *type, const char *fmt, va_list ap)
 {
-    token *t = p_last_fetched(p);
+    const token *t = p_last_fetched(p);
+    if (p->call_invalid_rules && p->fill < p->first_fill)
+        t = &p->first_last;
     set_error(p, type, p_loc_tok(t), t->end_lineno, t->end_col_offset, fmt, ap);
     return NULL;
 }
@@ -442,9 +439,12 @@ ast_node *py_parse(arena *a, const char *bytes, size_t len, syntax_error *err)
         /* Second pass from a fresh tokenizer: the first may have released
          * tokens it had committed. */
         token last = *p_last_fetched(&p);
+        int first_fill = p.fill;
         parser_release(&p);
         parser_init(&p, a, bytes, len, &stack_base);
         p.call_invalid_rules = 1;
+        p.first_fill = first_fill;
+        p.first_last = last;
         parse_file(&p);
         set_syntax_error(&p, &last);
     } else if (!p.tok_failed) {

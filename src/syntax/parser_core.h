@@ -40,12 +40,37 @@ typedef struct parser {
     int call_invalid_rules; /* second pass: invalid_* rules active */
     int error;    /* an error is set in err; unwind */
     int tok_failed; /* that error came from the tokenizer */
+    /* Brackets open around the current token (CPython's token->level),
+     * counted by the rules that consume '(' '[' '{': parse_expr.c's, and
+     * any other file's that parses expressions inside its own brackets
+     * (with-items, f-string replacement fields). Read by the "Perhaps you
+     * forgot a comma?" check, which CPython only makes inside brackets. */
+    int nest;
+    /* parse_expr.c's second-pass memo (NULL until used): CPython's memo
+     * outlives the expression_without_invalid parses that fill it, which
+     * decides where later invalid_* rules get to run. */
+    struct pe_memo *expr_memo;
     syntax_error err;
+    /* Second pass only: how many tokens the first pass fetched, and the
+     * last of them. CPython's second pass reuses the first pass's tokens,
+     * so an error raised "at the last token" lands at least that far;
+     * krait re-tokenizes, and uses these to land in the same place. */
+    int first_fill;
+    token first_last;
 } parser;
 
 /* ---- tokens ---- */
-token *p_peek(parser *p);              /* next token (fetched if needed) */
-token *p_peek_n(parser *p, int k);     /* k-th token ahead, 0 = next */
+/* The k-th token ahead (0 = next), fetched if needed. Inline because the
+ * parser asks for the next token far more often than it fetches one. */
+token *p_peek_fetch(parser *p, int k);
+static inline token *p_peek_n(parser *p, int k)
+{
+    int i = p->pos + k;
+    if (i < p->fill)
+        return &p->blocks[i >> P_BLOCK_SHIFT][i & (P_BLOCK - 1)];
+    return p_peek_fetch(p, k);
+}
+static inline token *p_peek(parser *p) { return p_peek_n(p, 0); }
 token *p_next(parser *p);              /* consume and return the next token */
 token *p_tok(parser *p, int index);    /* an already fetched token */
 token *p_last_fetched(parser *p);      /* CPython's p->tokens[p->fill-1] */
@@ -53,7 +78,7 @@ token *p_last_consumed(parser *p);     /* p->tokens[p->pos-1] */
 static inline int p_mark(const parser *p) { return p->pos; }
 static inline void p_reset(parser *p, int mark) { p->pos = mark; }
 /* Release tokens before the current position: only between top-level
- * statements of the first pass, where no rule holds a token pointer. */
+ * statements (of either pass), where no rule holds a token pointer. */
 void p_commit(parser *p);
 
 /* Matching (consume on success, return the token; NULL otherwise). */
@@ -134,6 +159,30 @@ ast_node *parse_params(parser *p, int lambda);
 int parse_call_arguments(parser *p, ast_seq **args, ast_seq **keywords);
 /* Set Store/Del context on a target in place (CPython's set_expr_context). */
 ast_node *p_set_ctx(parser *p, ast_node *e, ast_ctx ctx);
+/* expressions: expression (',' expression)* [','] (a Tuple when a comma). */
+ast_node *parse_expressions(parser *p);
+ast_node *parse_star_expression(parser *p);   /* '*' bitwise_or | expression */
+/* star_target: one target, no bare tuple (e.g. a with-item after 'as'). */
+ast_node *parse_star_target(parser *p);
+/* Targets, "cover grammar" style: the statement parser parses the left side
+ * of '=' (or of an augmented assignment) once with parse_star_expressions,
+ * then converts it here instead of trying star_targets first as CPython's
+ * PEG does. */
+typedef enum { P_TARGETS_STAR, P_TARGETS_DEL, P_TARGETS_FOR } p_targets;
+/* _PyPegen_get_expr_name: "function call", "literal", "yield expression"... */
+const char *p_expr_name(const ast_node *e);
+/* _PyPegen_get_invalid_target: the first part of e that cannot be a target
+ * of this kind, or NULL when e is a valid one. */
+ast_node *p_invalid_target(ast_node *e, p_targets kind);
+/* RAISE_SYNTAX_ERROR_INVALID_TARGET: "cannot assign to %s" / "cannot delete
+ * %s" at the invalid part; raises nothing (returns NULL) when e is valid. */
+void *p_raise_invalid_target(parser *p, p_targets kind, ast_node *e);
+/* e (from parse_star_expressions, the parser now at the '=' after it) as
+ * the Store target of an assignment: the target on success; NULL with
+ * CPython's error raised otherwise. `first`: e is the statement's first
+ * target (CPython words the error differently for it: "cannot assign to
+ * function call here. Maybe you meant '==' instead of '='?"). */
+ast_node *p_as_star_targets(parser *p, ast_node *e, int first);
 /* parse_string.c */
 ast_node *parse_strings(parser *p);  /* one or more STRING/FSTRING/TSTRING atoms */
 

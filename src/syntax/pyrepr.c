@@ -297,6 +297,20 @@ void py_repr_imag(buf *out, double imag)
     buf_putc(out, 'j');
 }
 
+/* Decimal literals (nearly all of them) go out as written, leading zeros
+ * aside; only other bases need the conversion and its scratch memory. */
+static void put_int_const(buf *out, const ast_const *c, arena *scratch)
+{
+    if (c->u.i.base != 10) {
+        buf_puts(out, ast_int_to_decimal(scratch, c));
+        return;
+    }
+    int i = 0;
+    while (i < c->u.i.len - 1 && c->u.i.digits[i] == '0')
+        i++;
+    buf_put(out, c->u.i.digits + i, (size_t)(c->u.i.len - i));
+}
+
 void py_repr_const(buf *out, const ast_const *c, arena *scratch)
 {
     switch (c->kind) {
@@ -304,7 +318,7 @@ void py_repr_const(buf *out, const ast_const *c, arena *scratch)
     case CONST_TRUE: buf_puts(out, "True"); break;
     case CONST_FALSE: buf_puts(out, "False"); break;
     case CONST_ELLIPSIS: buf_puts(out, "Ellipsis"); break;
-    case CONST_INT: buf_puts(out, ast_int_to_decimal(scratch, c)); break;
+    case CONST_INT: put_int_const(out, c, scratch); break;
     case CONST_FLOAT: py_repr_float(out, c->u.f); break;
     case CONST_COMPLEX: py_repr_imag(out, c->u.f); break;
     case CONST_STR: py_repr_str(out, c->u.str.s, c->u.str.len); break;

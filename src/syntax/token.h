@@ -25,7 +25,9 @@ typedef enum {
     T_OP,      /* see op */
     /* f-strings: START is the prefix and opening quote (f", rf''', ...);
      * MIDDLE is a run of literal text, exactly as in the source (escapes
-     * undecoded, "{{" and "}}" still doubled); END is the closing quote.
+     * undecoded, "{{" and "}}" still doubled), split where CPython splits
+     * it: a MIDDLE also ends just after "{{", "}}" or "\N{...}" (so one
+     * run of text may come as several MIDDLEs); END is the closing quote.
      * Replacement fields come as ordinary tokens: OP '{', the expression,
      * optional OP '=', OP '!' NAME, OP ':' then format-spec MIDDLE tokens
      * and nested fields, OP '}'. */
@@ -62,6 +64,12 @@ typedef enum {
 
 #define KW_IS_HARD(k) ((k) != KW_NONE && (k) < SKW_match)
 
+/* Positions of the tokens without text, chosen so that an error raised
+ * at them prints CPython's line and column:
+ *   NEWLINE  from its '\n' (or from the comment before it) to after the '\n';
+ *   INDENT, DEDENT  at the line's first token, column one less (so -1 at
+ *            column 0); at end of input, like ENDMARKER;
+ *   ENDMARKER  on the last line, at its length. */
 typedef struct token {
     unsigned char type; /* tok_type */
     unsigned char op;   /* tok_op, for T_OP */

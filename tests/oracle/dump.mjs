@@ -6,7 +6,7 @@
 // so OUTDIR is a cache shared by every run.
 import { loadPyodide } from "pyodide";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from "node:fs";
 
 const [outdir, ...rest] = process.argv.slice(2);
 let files = rest;
@@ -37,12 +37,19 @@ def krait_dump(js_bytes):
             return "E", f"{type(e).__name__}\\n{e.lineno}\\n{e.offset}\\n{e.msg}\\n"
         except Exception as e:  # MemoryError, RecursionError, ValueError
             return "E", f"{type(e).__name__}\\n0\\n0\\n{e}\\n"
-        return "O", ast.dump(tree, include_attributes=True) + "\\n"
+        try:
+            return "O", ast.dump(tree, include_attributes=True) + "\\n"
+        except Exception as e:  # repr of an int over 4300 digits
+            return "E", f"{type(e).__name__}\\n0\\n0\\nast.dump: {e}\\n"
 `);
 const dump = py.globals.get("krait_dump");
 for (const { bytes, key } of todo) {
   const r = dump(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   const [kind, text] = r.toJs();
   r.destroy();
-  writeFileSync(`${outdir}/${key}.${kind === "O" ? "ok" : "err"}`, text);
+  // Written under a temporary name and renamed, so that a harness reading
+  // the cache concurrently never sees half an answer.
+  const tmp = `${outdir}/${key}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, `${outdir}/${key}.${kind === "O" ? "ok" : "err"}`);
 }

@@ -1,0 +1,1 @@
+if True := 1: pass

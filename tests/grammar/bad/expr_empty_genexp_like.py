@@ -1,0 +1,1 @@
+f(for x in y)

@@ -1,0 +1,1 @@
+to a public API if there is demand

@@ -1,0 +1,1 @@
+Written by someone (name@example(com).

@@ -1,0 +1,1 @@
+appropriate if sequences.

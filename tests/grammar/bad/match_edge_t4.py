@@ -1,0 +1,2 @@
+match x:
+    case -0j | +0j: pass

@@ -1,0 +1,2 @@
+match x:
+    case 1-1j-1j: pass

@@ -1,0 +1,3 @@
+class C:
+    def f(self):
+        return [x for x in range(3) if x]]

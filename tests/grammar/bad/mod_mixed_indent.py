@@ -1,0 +1,5 @@
+import os
+class A:
+    def f(self):
+	pass
+        return 1

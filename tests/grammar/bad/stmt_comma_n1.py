@@ -1,0 +1,1 @@
+class C(a b): pass

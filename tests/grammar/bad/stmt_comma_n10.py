@@ -1,0 +1,2 @@
+@dec(a b)
+def f(): pass

@@ -1,0 +1,1 @@
+class C[T](a b): pass

@@ -1,0 +1,4 @@
+with (
+    a as b,
+    c d,
+): pass

@@ -1,0 +1,2 @@
+with open(x) as f, open(y) as g
+    pass

@@ -1,0 +1,8 @@
+if x:
+    pass
+elif y:
+    pass
+else:
+    pass
+else:
+    pass

@@ -1,0 +1,3 @@
+print(match)
+match (x)
+foo(

@@ -1,0 +1,3 @@
+match x:
+    case -0.5 | +1:
+        pass

@@ -1,0 +1,2 @@
+# coding: euc_jp
+x = "€"

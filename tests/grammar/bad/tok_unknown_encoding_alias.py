@@ -1,0 +1,2 @@
+# coding: mac
+x = 1

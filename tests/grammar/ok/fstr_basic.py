@@ -1,0 +1,23 @@
+# f-strings: fields, conversions, format specs, escapes, concatenation.
+x = y = w = p = 1
+a = f"plain"
+b = f"{x}"
+c = f"a{x}b{y}c"
+d = f"{x!r} {x!s} {x!a}"
+e = f"{x:>10} {x:{w}.{p}} {x!r:^{w}}"
+g = f"{x:}" f"{x!r:}"
+h = f"{{}} {{x}} a{{b}}c {{"
+i = f"\N{DIGIT ONE}{x}\t\x41\N{LEFT CURLY BRACKET}"
+j = rf"\n{x}\N" fR"{x}\d"
+k = "a" f"b{x}" "c"
+l = f"{x}" "" "b" f""
+m = f"" ""
+n = "" f"a{x}"
+o = u"u kind" f"{x}" "tail"
+q = f"{x}" u"u later"
+r = f"{x:a{{b}}c}"
+s = f"{x:\n}" rf"{x:\n}"
+t = f"{ x }" f"{x,}" f"{*x,}" f"{x, y}" f"{(x:=1)}" f"{yield}"
+u = F"{x}" Rf'{x}'
+v = f'{"nested"}' f"{f'{x}'}" f"{f"{x}"}" f"{x:{f"{y}"}}"
+z = f"é{x}ü{y}—"

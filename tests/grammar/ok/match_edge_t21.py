@@ -1,0 +1,3 @@
+match x:
+    case C(): pass
+    case C(x,): pass

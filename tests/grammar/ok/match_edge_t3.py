@@ -1,0 +1,2 @@
+match x:
+    case "a" f"b": pass

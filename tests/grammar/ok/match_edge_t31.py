@@ -1,0 +1,3 @@
+match x:
+    case None | True: pass
+    case {None: 1, True: 2}: pass

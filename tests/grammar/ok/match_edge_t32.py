@@ -1,0 +1,2 @@
+match x:
+    case b"a" b"b": pass

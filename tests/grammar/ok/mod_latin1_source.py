@@ -1,0 +1,3 @@
+# -*- coding: latin-1 -*-
+name = "café"
+b = b"\xe9"

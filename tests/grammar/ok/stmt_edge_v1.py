@@ -1,0 +1,2 @@
+if x: pass;
+while y: a; b;

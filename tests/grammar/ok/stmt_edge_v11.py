@@ -1,0 +1,5 @@
+with (
+  a,
+  b as c
+):
+  pass

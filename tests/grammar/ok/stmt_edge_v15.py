@@ -1,0 +1,3 @@
+@a
+@b
+class C[T](D, metaclass=E): pass

@@ -1,0 +1,1 @@
+global match, case, type, _

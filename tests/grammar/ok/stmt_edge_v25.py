@@ -1,0 +1,7 @@
+match(x)
+match[x]
+match.x
+match
+match = 1
+match: int = 2
+match += 1

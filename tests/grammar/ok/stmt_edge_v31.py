@@ -1,0 +1,3 @@
+def f():
+    x = yield from y
+    await z

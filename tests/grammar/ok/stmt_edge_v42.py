@@ -1,0 +1,2 @@
+from .a.b import (c as d,
+    e)

@@ -1,0 +1,5 @@
+class C:
+    """doc"""
+    x: int = 1
+
+    def f(self): ...

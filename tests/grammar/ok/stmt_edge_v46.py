@@ -1,0 +1,2 @@
+raise
+raise x from y

@@ -1,0 +1,3 @@
+match x:
+    case True | None | False: pass
+    case "a" | b"b": pass

@@ -1,0 +1,1 @@
+def f[T: (int, str), *Ts = *tuple[int, ...], **P = [int, str]](): pass

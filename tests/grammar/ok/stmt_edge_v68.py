@@ -1,0 +1,2 @@
+@property
+def f(self): return 1

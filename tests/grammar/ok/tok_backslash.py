@@ -1,0 +1,8 @@
+x = 1 + \
+    2
+if x and \
+   y:
+    \
+  pass
+assert x, \
+  "msg"

@@ -1,0 +1,8 @@
+
+
+# c
+   
+	
+x = 1
+    # indented comment
+

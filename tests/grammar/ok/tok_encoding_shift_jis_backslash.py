@@ -1,0 +1,3 @@
+# coding: shift_jis
+s = "\\d\n‚ ‚¢"
+t = r"\\~"

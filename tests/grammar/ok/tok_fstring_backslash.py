@@ -1,0 +1,1 @@
+a = f"\{x}" rf"\{x}" f"\N{BULLET} {x}" f"\\{x}" rf"\N{x}"

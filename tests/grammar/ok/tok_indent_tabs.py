@@ -1,0 +1,8 @@
+if a:
+	if b:
+		x = 1
+	else:
+		y = 2
+
+  	# odd comment
+	z = 3
