@@ -7,22 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = 16 };
+enum { ARENA_CHUNK = 64 * 1024 };
 /* A reset keeps at most this much for reuse; a rare huge file's memory
  * beyond it goes back to the system. */
 #define ARENA_KEEP ((size_t)64 << 20)
 
-typedef struct chunk {
-    struct chunk *next;
-    size_t size, used;
+struct arena_chunk {
+    arena_chunk *next;
+    size_t size;
     _Alignas(16) unsigned char data[];
-} chunk;
-
-struct arena {
-    chunk *head;  /* chunks in use; the head is the one being filled */
-    chunk *spare; /* chunks kept by arena_reset, largest first */
-    size_t total;
 };
+typedef arena_chunk chunk;
 
 static void *xmalloc(size_t n)
 {
@@ -38,8 +33,9 @@ static void *xmalloc(size_t n)
 arena *arena_new(void)
 {
     arena *a = xmalloc(sizeof *a);
+    a->cur = a->end = NULL;
     a->head = a->spare = NULL;
-    a->total = 0;
+    a->closed = 0;
     return a;
 }
 
@@ -85,7 +81,8 @@ void arena_reset(arena *a)
         }
     }
     a->head = NULL;
-    a->total = 0;
+    a->cur = a->end = NULL;
+    a->closed = 0;
 }
 
 /* A chunk with room for `min` bytes: the smallest fitting spare, else new. */
@@ -98,46 +95,33 @@ static chunk *chunk_get(arena *a, size_t min)
     if (best) {
         chunk *c = *best;
         *best = c->next;
-        c->used = 0;
         c->next = NULL;
         return c;
     }
     size_t size = min > ARENA_CHUNK ? min : ARENA_CHUNK;
     chunk *c = xmalloc(sizeof *c + size);
     c->size = size;
-    c->used = 0;
     c->next = NULL;
     return c;
 }
 
-void *arena_alloc_raw(arena *a, size_t size)
+void *arena_alloc_slow(arena *a, size_t size)
 {
-    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (size == 0)
-        size = ARENA_ALIGN;
-    chunk *c = a->head;
-    if (!c || c->size - c->used < size) {
-        c = chunk_get(a, size);
-        /* Big one-off blocks go behind the head so the head keeps its room. */
-        if (a->head && size > ARENA_CHUNK / 4) {
-            c->next = a->head->next;
-            a->head->next = c;
-        } else {
-            c->next = a->head;
-            a->head = c;
-        }
+    chunk *c = chunk_get(a, size);
+    /* Big one-off blocks go behind the head so the head keeps its room. */
+    if (a->head && size > ARENA_CHUNK / 4) {
+        c->next = a->head->next;
+        a->head->next = c;
+        a->closed += size;
+        return c->data;
     }
-    void *p = c->data + c->used;
-    c->used += size;
-    a->total += size;
-    return p;
-}
-
-void *arena_alloc(arena *a, size_t size)
-{
-    void *p = arena_alloc_raw(a, size);
-    memset(p, 0, size);
-    return p;
+    if (a->head)
+        a->closed += (size_t)(a->cur - a->head->data);
+    c->next = a->head;
+    a->head = c;
+    a->cur = c->data + size;
+    a->end = c->data + c->size;
+    return c->data;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t len)
@@ -150,5 +134,5 @@ char *arena_strndup(arena *a, const char *s, size_t len)
 
 size_t arena_used(const arena *a)
 {
-    return a->total;
+    return a->closed + (a->head ? (size_t)(a->cur - a->head->data) : 0);
 }

@@ -41,7 +41,7 @@ static int fail(syntax_error *err, int lineno, int col, const char *fmt, ...)
  * input). The result is NUL-terminated; *outlen excludes the NUL. */
 static char *translate_newlines(arena *a, const char *s, size_t n, size_t *outlen)
 {
-    char *buf = arena_alloc(a, n + 2);
+    char *buf = arena_alloc_raw(a, n + 2); /* filled below: no zeroing */
     const char *cr = memchr(s, '\r', n);
     size_t o;
     if (!cr) {

@@ -224,7 +224,10 @@ static int call_item(parser *p, call_state *st, int allow_genexp, int lpar, int 
             p_raise(p, "Invalid star expression");
         return 0;
     }
-    if (pe_at_comprehension(p)) {
+    /* CPython looks for a comprehension after the first argument only
+     * (the genexp alternative); peeking at `async`'s next token elsewhere
+     * would move the first pass's furthest token. */
+    if (((first && allow_genexp) || pe_second(p)) && pe_at_comprehension(p)) {
         if (first && (allow_genexp || pe_second(p))) {
             ast_seq *gens = pe_for_if_clauses(p);
             if (!gens)
@@ -352,7 +355,8 @@ static int params_slash(parser *p, param_state *st)
             return raise_at(p, slash, "/ must be ahead of *"), 0;
         if (st->seen_slash)
             return raise_at(p, slash, "/ may appear only once"), 0;
-        if (st->args.n == 0)
+        /* invalid_parameters: a="/" ',' */
+        if (st->args.n == 0 && pe_at_op_n(p, 1, OP_COMMA))
             return raise_at(p, slash, "at least one argument must precede /"), 0;
     }
     if (st->seen_star || st->seen_slash || st->args.n == 0)

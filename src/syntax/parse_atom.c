@@ -230,6 +230,54 @@ static token *prev_comma(parser *p)
     return t->type == T_OP && t->op == OP_COMMA ? t : NULL;
 }
 
+/* invalid_comprehension tried at an opening bracket that follows a
+ * primary: CPython's `primary genexp` alternative reaches genexp's
+ * invalid_comprehension, whose alternatives open with '(' '[' or '{'
+ * (second pass only):
+ *     | ('[' | '(' | '{') a=starred_expression for_if_clauses
+ *     | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
+ *     | ('[' | '{') a=star_named_expression b=',' for_if_clauses
+ * Whatever they parse is parsed with the invalid rules on, so errors
+ * inside (`x {c d}`: a missing comma) are raised there. Returns 1 when an
+ * error is set; the position is unchanged otherwise. */
+int pe_invalid_comprehension(parser *p)
+{
+    int m = p_mark(p);
+    token *open = p_next(p);
+    p->nest++;
+    if (pe_at_op(p, OP_STAR)) {
+        ast_node *s = pe_starred_expression(p);
+        if (s && pe_at_comprehension(p))
+            invalid_comprehension_starred(p, s);
+        if (!p->error)
+            p_reset(p, m + 1);
+    }
+    if (!p->error && open->op != OP_LPAR) {
+        p_vec v;
+        vec_init(&v);
+        ast_node *a = star_named(p);
+        if (a && pe_at_op(p, OP_COMMA)) {
+            vec_push(p, &v, a);
+            token *comma = p_next(p);
+            if (pe_at_comprehension(p)) {
+                invalid_comprehension_target(p, &v, comma);
+            } else {
+                ast_node *b = star_named(p);
+                if (b) {
+                    vec_push(p, &v, b);
+                    if (more_elements(p, &v))
+                        invalid_comprehension_target(p, &v, NULL);
+                }
+            }
+        }
+    }
+    p->nest--;
+    if (p->error)
+        return 1;
+    p_reset(p, m);
+    return 0;
+}
+
 /* invalid_group: '(' a='**' expression ')'
  *     "cannot use double starred expression here" */
 static void invalid_paren_doublestar(parser *p)
@@ -297,7 +345,12 @@ static ast_node *paren_atom(parser *p)
     int start = p_mark(p);
     p_next(p);
     p->nest++;
+    int was = pe_set_shallow_off(p, 0), save = p->call_invalid_rules;
+    if (was == PE_SHALLOW_REST)
+        p->call_invalid_rules = 0;
     ast_node *r = paren_body(p, start);
+    p->call_invalid_rules = save;
+    pe_set_shallow_off(p, was);
     p->nest--;
     return r;
 }
@@ -343,20 +396,28 @@ static ast_node *list_atom(parser *p)
     int start = p_mark(p);
     p_next(p);
     p->nest++;
+    int was = pe_set_shallow_off(p, 0), save = p->call_invalid_rules;
+    if (was == PE_SHALLOW_REST)
+        p->call_invalid_rules = 0;
     ast_node *r = list_body(p, start);
+    p->call_invalid_rules = save;
+    pe_set_shallow_off(p, was);
     p->nest--;
     return r;
 }
 
 /* ---- dicts and sets ---- */
 
-/* Keys after the first element are never seen by CPython's invalid
- * rules before invalid_kvpair decides (measured: `{a: 1, b c}` reports
- * "':' expected after dictionary key", not a missing comma), so in the
- * second pass they are parsed with the invalid rules off. */
+/* A dict key: after the first element, with pe_set_shallow_off (see
+ * parse_expr_int.h). */
 static ast_node *dict_key(parser *p, int first)
 {
-    return first ? parse_expression(p) : pe_expression_noinvalid(p);
+    if (first || !pe_second(p))
+        return parse_expression(p);
+    int was = pe_set_shallow_off(p, PE_SHALLOW_LEADING);
+    ast_node *k = parse_expression(p);
+    pe_set_shallow_off(p, was);
+    return k;
 }
 
 /* invalid_double_starred_kvpairs / invalid_kvpair (3.14), for the element
@@ -537,7 +598,12 @@ static ast_node *brace_atom(parser *p)
     int start = p_mark(p);
     p_next(p);
     p->nest++;
+    int was = pe_set_shallow_off(p, 0), save = p->call_invalid_rules;
+    if (was == PE_SHALLOW_REST)
+        p->call_invalid_rules = 0;
     ast_node *r = brace_body(p, start);
+    p->call_invalid_rules = save;
+    pe_set_shallow_off(p, was);
     p->nest--;
     return r;
 }

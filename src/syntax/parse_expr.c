@@ -150,6 +150,8 @@ static ast_node *slices(parser *p)
     return pe_tuple(p, start, &v);
 }
 
+static ast_node *primary_trailers(parser *p, int start, ast_node *e);
+
 /* primary:
  *     | primary '.' NAME
  *     | primary genexp
@@ -159,16 +161,39 @@ static ast_node *slices(parser *p)
 ast_node *pe_primary(parser *p)
 {
     int start = p_mark(p);
+    if (p->stashed_primary && p->stashed_start == start) {
+        ast_node *s = p->stashed_primary;
+        p->stashed_primary = NULL;
+        p_reset(p, p->stashed_end);
+        return s;
+    }
     ast_node *e = pe_atom(p);
     if (!e)
         return NULL;
-    /* Left recursion grows the primary one trailer at a time; a trailer
-     * that does not parse leaves the longest primary before it. */
+    /* A later dict key's trailers are parsed with the invalid rules off
+     * (see pe_set_shallow_off). */
+    int save_invalid = p->call_invalid_rules;
+    if (pe_shallow_off(p)) {
+        pe_set_shallow_off(p, PE_SHALLOW_REST);
+        p->call_invalid_rules = 0;
+    }
+    e = primary_trailers(p, start, e);
+    p->call_invalid_rules = save_invalid;
+    return e;
+}
+
+/* Left recursion grows the primary one trailer at a time; a trailer that
+ * does not parse leaves the longest primary before it. */
+static ast_node *primary_trailers(parser *p, int start, ast_node *e)
+{
     for (;;) {
         token *t = pe_peek(p);
         if (t->type != T_OP)
             return e;
         int m = p_mark(p);
+        if (pe_second(p) && (t->op == OP_LPAR || t->op == OP_LSQB || t->op == OP_LBRACE) &&
+            pe_invalid_comprehension(p))
+            return NULL;
         ast_node *n = NULL;
         if (t->op == OP_DOT) {
             p->pos++;
@@ -242,7 +267,11 @@ static ast_node *power(parser *p)
         return a;
     int m = p_mark(p);
     p_next(p);
+    /* `a ** b ** c ...` recurses through factor: count it */
+    if (!p_enter(p))
+        return NULL;
     ast_node *b = factor(p);
+    p_leave(p);
     if (!b) {
         if (p->error)
             return NULL;
@@ -507,6 +536,8 @@ static ast_node *conjunction(parser *p)
 ast_node *parse_disjunction(parser *p)
 {
     ast_node *r;
+    if (pe_second(p) && !p->expr_memo)
+        pe_memo_start(p);
     if (p->expr_memo && pe_memo_get(p, PE_MEMO_DISJUNCTION, &r))
         return r;
     int start = p_mark(p);
@@ -526,6 +557,10 @@ static ast_node *expression_rule(parser *p);
 
 ast_node *pe_expression_noinvalid(parser *p)
 {
+    /* In the first pass the invalid rules are off anyway and the memo is
+     * never read: creating it would only slow the rest of the pass. */
+    if (!p->second_pass)
+        return expression_rule(p);
     int save = p->call_invalid_rules;
     p->call_invalid_rules = 0;
     pe_memo_begin_noinvalid(p);
@@ -623,6 +658,49 @@ static int invalid_if_else(parser *p, ast_node *a)
     return 0;
 }
 
+/* Could the next token begin a simple statement? Stands in for CPython's
+ * simple_stmt in the rule below (only its success matters there). */
+static int at_simple_stmt(parser *p)
+{
+    token *t = pe_peek(p);
+    if (t->type == T_NAME) {
+        switch (t->kw) {
+        case KW_pass: case KW_break: case KW_continue: case KW_return: case KW_raise:
+        case KW_del: case KW_yield: case KW_assert: case KW_global: case KW_nonlocal:
+        case KW_import: case KW_from:
+            return 1;
+        default:
+            break;
+        }
+    }
+    if (t->type == T_OP && t->op == OP_STAR)
+        return 1;
+    return can_start_expression(p);
+}
+
+/* invalid_expression:
+ *     | a=(pass_stmt|break_stmt|continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
+ *         "expected expression before 'if', but statement is given"
+ * Tried at every expression start in the second pass; even failing, it
+ * fetches the token after the keyword (which can be the end of input
+ * inside brackets: "'(' was never closed"). */
+static int invalid_statement_before_if(parser *p, int start)
+{
+    token *s = pe_peek(p);
+    if (s->type != T_NAME || (s->kw != KW_pass && s->kw != KW_break && s->kw != KW_continue))
+        return 0;
+    p->pos++;
+    if (pe_accept_kw(p, KW_if) && parse_disjunction(p) && pe_accept_kw(p, KW_else) &&
+        at_simple_stmt(p)) {
+        P_RAISE_TOK(p, s, "expected expression before 'if', but statement is given");
+        return 1;
+    }
+    if (p->error)
+        return 1;
+    p_reset(p, start);
+    return 0;
+}
+
 /* invalid_legacy_expression: a=NAME !'(' b=star_expressions
  *     "Missing parentheses in call to 'print'. Did you mean print(...)?"
  * CPython parses b after any name, and only then checks for print/exec:
@@ -651,6 +729,61 @@ static int invalid_legacy(parser *p, int start)
     return 0;
 }
 
+/* Whether the token after a primary can continue a disjunction around it:
+ * '**', a binary or comparison operator, 'in', 'not', 'is', 'and', 'or'.
+ * A superset is harmless (it only sends more cases the long way). */
+static int continues_primary(const token *t)
+{
+    if (t->type == T_NAME)
+        return t->kw == KW_in || t->kw == KW_not || t->kw == KW_is || t->kw == KW_and ||
+               t->kw == KW_or;
+    if (t->type != T_OP)
+        return 0;
+    switch (t->op) {
+    case OP_DOUBLESTAR: case OP_VBAR: case OP_CIRCUMFLEX: case OP_AMPER:
+    case OP_LEFTSHIFT: case OP_RIGHTSHIFT: case OP_PLUS: case OP_MINUS: case OP_STAR:
+    case OP_SLASH: case OP_DOUBLESLASH: case OP_PERCENT: case OP_AT: case OP_EQEQUAL:
+    case OP_NOTEQUAL: case OP_LESS: case OP_GREATER: case OP_LESSEQUAL:
+    case OP_GREATEREQUAL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Most expressions are a lone primary (a name, a call, a constant), yet
+ * the disjunction rule reaches one through ten levels of operators. In the
+ * first pass, when the next token can only begin a primary, parse it
+ * first: if no operator follows, it is the disjunction. Otherwise it is
+ * stashed for the pe_primary call the full descent makes at the same token
+ * (so it is never parsed twice) and 0 returned. Returns 1 when decided,
+ * with *out the result (NULL: no match, as the full descent would find). */
+static int primary_alone(parser *p, ast_node **out)
+{
+    const token *t = pe_peek(p);
+    int starts = t->type == T_NAME ? !KW_IS_HARD(t->kw) || t->kw == KW_True ||
+                                         t->kw == KW_False || t->kw == KW_None
+               : t->type == T_OP   ? t->op == OP_LPAR || t->op == OP_LSQB ||
+                                         t->op == OP_LBRACE || t->op == OP_ELLIPSIS
+                                   : t->type == T_NUMBER || t->type == T_STRING ||
+                                         t->type == T_FSTRING_START ||
+                                         t->type == T_TSTRING_START;
+    /* The second pass takes every rule as CPython does (its memo too). */
+    if (p->second_pass || !starts)
+        return 0;
+    int start = p_mark(p);
+    ast_node *e = pe_primary(p);
+    if (!e || !continues_primary(pe_peek(p))) {
+        *out = e;
+        return 1;
+    }
+    p->stashed_primary = e;
+    p->stashed_start = start;
+    p->stashed_end = p_mark(p);
+    p_reset(p, start);
+    return 0;
+}
+
 /* expression (memo):
  *     | invalid_expression | invalid_legacy_expression
  *     | disjunction 'if' disjunction 'else' expression
@@ -661,12 +794,21 @@ static ast_node *expression_body(parser *p)
     if (pe_at_kw(p, KW_lambda))
         return lambdef(p);
     int start = p_mark(p);
-    ast_node *a = parse_disjunction(p);
+    /* invalid_expression's first alternative starts from the STRING token
+     * itself, before any disjunction is parsed */
+    int checks = pe_second(p) && !pe_shallow_off(p);
+    if (checks && (invalid_inside_string(p, start) || invalid_statement_before_if(p, start)))
+        return NULL;
+    ast_node *a;
+    if (!primary_alone(p, &a)) {
+        a = parse_disjunction(p);
+        p->stashed_primary = NULL;
+    }
     if (!a)
         return NULL;
-    if (pe_second(p)) {
+    if (checks) {
         int m = p_mark(p);
-        if (invalid_inside_string(p, start) || invalid_missing_comma(p, start, a) ||
+        if (invalid_missing_comma(p, start, a) ||
             invalid_if_else(p, a) ||
             invalid_legacy(p, start))
             return NULL;
@@ -705,10 +847,35 @@ static ast_node *expression_rule(parser *p)
     return e;
 }
 
+/* The commonest expression is a lone name before ',' ')' '=' ':' or the
+ * end of the line. In the first pass it is built at once, without the
+ * descent through every rule to the atom, which would come to the same
+ * Name having looked at the same two tokens. NULL when not the case. */
+static ast_node *lone_name(parser *p)
+{
+    token *t = pe_peek(p);
+    if (!pe_is_name(t))
+        return NULL;
+    token *u = p_peek_n(p, 1);
+    int ends = u->type == T_NEWLINE ||
+               (u->type == T_OP && (u->op == OP_COMMA || u->op == OP_RPAR ||
+                                    u->op == OP_RSQB || u->op == OP_RBRACE ||
+                                    u->op == OP_COLON || u->op == OP_EQUAL ||
+                                    u->op == OP_SEMI));
+    if (!ends)
+        return NULL;
+    p->pos++;
+    return pe_name(p, t);
+}
+
 ast_node *parse_expression(parser *p)
 {
-    if (!p->expr_memo)
-        return expression_rule(p);
+    if (pe_second(p) && !p->expr_memo)
+        pe_memo_start(p);
+    if (!p->expr_memo) {
+        ast_node *n = p->second_pass ? NULL : lone_name(p);
+        return n ? n : expression_rule(p);
+    }
     ast_node *r;
     if (pe_memo_get(p, PE_MEMO_EXPRESSION, &r))
         return r;

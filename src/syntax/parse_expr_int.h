@@ -70,6 +70,7 @@ ast_node *pe_starred_expression(parser *p);  /* '*' expression */
 
 /* parse_memo.c: the second pass's memo (see there). Rules memoized: */
 enum { PE_MEMO_DISJUNCTION, PE_MEMO_EXPRESSION, PE_MEMO_RULES };
+void pe_memo_start(parser *p);            /* at the second pass's first use */
 void pe_memo_begin_noinvalid(parser *p);
 void pe_memo_end_noinvalid(parser *p);
 /* A memoized result for `rule` at the current position: 1 and *out set
@@ -78,11 +79,25 @@ int pe_memo_get(parser *p, int rule, ast_node **out);
 /* Record r (parsed from token `start` to the current position). */
 void pe_memo_put(parser *p, int rule, int start, ast_node *r);
 
+/* Second pass, a dict key after the first element: CPython never reports
+ * the key's own invalid_expression errors (missing comma, if/else, print),
+ * nor errors inside its trailers or later operands, only those inside a
+ * leading bracketed atom (measured against CPython 3.14: `{a: 1, b 3}`,
+ * `{a: 1, b(c d): 2}` and `{a: 1, 1 ** (a b)}` say "':' expected after
+ * dictionary key"; `{a: 1, (b c)}` and `{a: 1, -(b c)}` "Perhaps you
+ * forgot a comma?"). PE_SHALLOW_LEADING until the key's first atom is
+ * parsed (a bracketed one gets the invalid rules), PE_SHALLOW_REST after
+ * (everything runs with them off). Returns the previous setting. */
+enum { PE_SHALLOW_NONE, PE_SHALLOW_REST, PE_SHALLOW_LEADING };
+int pe_set_shallow_off(parser *p, int mode);
+int pe_shallow_off(const parser *p);
+
 /* parse_atom.c */
 ast_node *pe_atom(parser *p);
 ast_node *pe_name(parser *p, token *t);   /* Name node (Load) for token t */
 ast_seq *pe_for_if_clauses(parser *p);    /* one or more for/if clauses */
 int pe_at_comprehension(parser *p);       /* 'for' or 'async' 'for' next */
+int pe_invalid_comprehension(parser *p);  /* at '(' '[' '{' after a primary */
 
 /* parse_args.c: call arguments after '(' up to ')'; when allow_genexp, a
  * lone generator argument `f(x for x in y)` is accepted and returned in

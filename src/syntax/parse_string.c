@@ -24,12 +24,22 @@
 
 enum { ERRMSG = 256 };
 
+/* CPython's lexer records the source text of replacement fields (for '='
+ * debug text and Interpolation.str) once per f-string, as a start that a
+ * field's '{' resets and an end set by the '!', ':' and '}' that follow;
+ * nested format-spec fields do not always reset it, which shows in their
+ * debug text ("{x:{y}{z=}}" gives 'y}{z='). Token indexes; end -1: unset. */
+typedef struct text_span {
+    int start, end;
+} text_span;
+
 /* The literal being parsed: which token types continue it and how its
  * text is read. `kind` is the letter CPython's messages start with. */
 typedef struct fmt_ctx {
     int middle, end; /* T_FSTRING_MIDDLE/END or T_TSTRING_MIDDLE/END */
     int flags;       /* STR_* of the prefix */
     char kind;       /* 'f' or 't' */
+    text_span *span; /* this f-string's */
 } fmt_ctx;
 
 static int is_string_start(const token *t)
@@ -207,7 +217,7 @@ static ast_node *concatenate(parser *p, p_vec *items, p_loc start, p_loc end, in
 
 /* ---- replacement fields ---- */
 
-static int field(parser *p, const fmt_ctx *c, int in_spec, p_vec *out);
+static int field(parser *p, const fmt_ctx *c, int depth, int reset, p_vec *out);
 
 /* A literal part of an f-/t-string, decoded now: the text of a format spec
  * (_PyPegen_decoded_constant_from_token). Its decoding error surfaces in
@@ -227,26 +237,33 @@ static ast_node *spec_literal(parser *p, const fmt_ctx *c, token *t)
 /* fstring_full_format_spec: ':' fstring_format_spec*
  * (_PyPegen_setup_full_format_spec: empty parts dropped; a JoinedStr from
  * the ':' to the last part, the parts concatenated when there are several). */
-static ast_node *format_spec(parser *p, const fmt_ctx *c)
+static ast_node *format_spec(parser *p, const fmt_ctx *c, int depth)
 {
     int mark = p_mark(p);
     p_next(p); /* ':' */
     p_vec parts;
     vec_init(&parts);
+    /* Whether the next field starts a new recorded text: CPython's lexer
+     * resets it on a '{' it meets while reading literal text, which is
+     * after some text, or first thing in a top-level field's spec. */
+    int reset = depth == 0;
     for (;;) {
         token *t = p_peek(p);
         if (t->type == c->middle) {
             ast_node *lit = spec_literal(p, c, p_next(p));
             if (!lit)
                 return NULL;
+            if (tok_len(t) > 0)
+                reset = 1;
             if (!is_empty_str(lit))
                 vec_push(p, &parts, lit);
         } else if (at_op(t, OP_LBRACE)) {
-            if (!field(p, c, 1, &parts)) {
+            if (!field(p, c, depth + 1, reset, &parts)) {
                 if (p->error)
                     return NULL;
                 break; /* the caller fails at the '{' */
             }
+            reset = 0;
         } else {
             break;
         }
@@ -259,35 +276,61 @@ static ast_node *format_spec(parser *p, const fmt_ctx *c)
     return concatenate(p, &parts, p_loc_node(whole), p_loc_node(whole), 0);
 }
 
-/* The source text between two tokens of a replacement field, without the
- * comments of a multi-line field (CPython's lexer leaves them out of the
- * text it records for '=' and for t-string Interpolation.str). from and to
- * are absolute token indexes: the text runs from the end of `from` to the
- * start of `to`. */
+/* Comments out of a field's text, as CPython's set_ftstring_expr takes
+ * them out: a first scan looks for a '#' outside quotes (skipping escaped
+ * characters), a second one removes each such '#' up to its newline. The
+ * quote tracking is rough (a triple quote or a nested f-string's text
+ * confuse it), and the result shows in the AST, so it is kept as it is. */
+static size_t strip_comments(char *s, size_t n)
+{
+    int in_string = 0, found = 0;
+    char quote = 0;
+    for (size_t i = 0; i < n && !found; i++) {
+        char ch = s[i];
+        if (ch == '\\') {
+            i++;
+        } else if (ch == '"' || ch == '\'') {
+            if (!in_string)
+                in_string = 1, quote = ch;
+            else if (ch == quote)
+                in_string = 0;
+        } else if (ch == '#' && !in_string) {
+            found = 1;
+        }
+    }
+    if (!found)
+        return n;
+    size_t j = 0;
+    in_string = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '"' || ch == '\'') {
+            if (!in_string)
+                in_string = 1, quote = ch;
+            else if (ch == quote)
+                in_string = 0;
+            s[j++] = ch;
+        } else if (ch == '#' && !in_string) {
+            while (i < n && s[i] != '\n')
+                i++;
+            if (i < n)
+                s[j++] = '\n';
+        } else {
+            s[j++] = ch;
+        }
+    }
+    s[j] = '\0';
+    return j;
+}
+
+/* The source text of a replacement field as CPython's lexer records it:
+ * from the end of token `from` (a '{') to the start of token `to` (a '!',
+ * ':' or '}'), absolute token indexes, comments taken out. */
 static char *field_text(parser *p, int from, int to, size_t *len)
 {
     const char *start = p_tok(p, from)->end, *stop = p_tok(p, to)->start;
-    char *out = arena_alloc(p->a, (size_t)(stop - start) + 1);
-    size_t n = 0;
-    const char *gap = start;
-    for (int k = from + 1; k <= to; k++) {
-        const token *t = p_tok(p, k);
-        /* Between tokens there is only blank space, line joins and comments. */
-        for (const char *s = gap; s < t->start; s++) {
-            if (*s == '#')
-                while (s + 1 < t->start && s[1] != '\n')
-                    s++;
-            else
-                out[n++] = *s;
-        }
-        if (k < to) {
-            memcpy(out + n, t->start, tok_len(t));
-            n += tok_len(t);
-        }
-        gap = t->end;
-    }
-    out[n] = '\0';
-    *len = n;
+    char *out = arena_strndup(p->a, start, (size_t)(stop - start));
+    *len = strip_comments(out, (size_t)(stop - start));
     return out;
 }
 
@@ -397,7 +440,8 @@ static int invalid_lambda(parser *p, const fmt_ctx *c)
  * Returns 0 when an error was raised. */
 static int skip_spec_as_fstring(parser *p, const fmt_ctx *c)
 {
-    fmt_ctx f = {T_FSTRING_MIDDLE, T_FSTRING_END, c->flags, 'f'};
+    text_span scratch = {0, -1};
+    fmt_ctx f = {T_FSTRING_MIDDLE, T_FSTRING_END, c->flags, 'f', &scratch};
     for (;;) {
         token *s = p_peek(p);
         if (s->type == f.middle) {
@@ -405,7 +449,7 @@ static int skip_spec_as_fstring(parser *p, const fmt_ctx *c)
         } else if (at_op(s, OP_LBRACE)) {
             p_vec ignored;
             vec_init(&ignored);
-            if (!field(p, &f, 1, &ignored))
+            if (!field(p, &f, 1, 1, &ignored))
                 return !p->error;
         } else {
             return 1;
@@ -462,18 +506,34 @@ static int invalid_field(parser *p, const fmt_ctx *c, int mark)
 
 /* A replacement field as read, before its nodes are made. */
 typedef struct field_parts {
-    int mark;       /* token index of the '{' */
-    int text_end;   /* ... and of the '!', ':' or '}' that ends its text */
+    int mark;           /* token index of the '{' */
     token *lbrace, *debug, *conv, *rbrace;
     ast_node *value, *spec;
+    int want_text;      /* for a debug Constant or an Interpolation.str */
+    const char *text;   /* the recorded text, taken at the token after the */
+    size_t text_len;    /* expression or its '=' */
 } field_parts;
+
+/* A terminator of a field ('!', ':' or '}') at token index `at` sets the
+ * recorded end when none is set, and moves it when it is the '!' or '}'
+ * of a debug field. */
+static void span_end(const fmt_ctx *c, int at, int moves)
+{
+    if (moves || c->span->end < 0)
+        c->span->end = at;
+}
+
+static void take_text(parser *p, const fmt_ctx *c, field_parts *f)
+{
+    if (f->want_text && !f->text)
+        f->text = field_text(p, c->span->start, c->span->end, &f->text_len);
+}
 
 /* The Constant holding a debug field's text ('=' included), placed as
  * _PyPegen_formatted_value places it. */
 static ast_node *debug_text(parser *p, const field_parts *f)
 {
-    str_value v;
-    v.s = field_text(p, f->mark, f->text_end, &v.len);
+    str_value v = {f->text, f->text_len};
     p_loc start = {f->lbrace->lineno, f->lbrace->col_offset + 1, 0, 0};
     p_loc end = {0, 0, f->rbrace->lineno, f->rbrace->col_offset};
     if (f->conv)
@@ -493,8 +553,8 @@ static int is_blank_or_equal(char ch)
  * (_strip_interpolation_expr). */
 static ast_const interpolation_str(parser *p, const field_parts *f)
 {
-    size_t len;
-    char *text = field_text(p, f->mark, f->text_end, &len);
+    size_t len = f->text_len;
+    char *text = arena_strndup(p->a, f->text, len);
     while (len > 0 && is_blank_or_equal(text[len - 1]))
         text[--len] = '\0';
     ast_const k = {.kind = CONST_STR};
@@ -505,7 +565,7 @@ static ast_const interpolation_str(parser *p, const field_parts *f)
 
 /* The field's nodes (_PyPegen_formatted_value / _PyPegen_interpolation):
  * with '=', the debug text Constant, then the field. */
-static void make_field(parser *p, const fmt_ctx *c, int in_spec, const field_parts *f, p_vec *out)
+static void make_field(parser *p, const fmt_ctx *c, int depth, const field_parts *f, p_vec *out)
 {
     int conv_char = -1;
     if (f->conv)
@@ -515,7 +575,7 @@ static void make_field(parser *p, const fmt_ctx *c, int in_spec, const field_par
     if (f->debug)
         vec_push(p, out, debug_text(p, f));
     ast_node *n;
-    if (c->kind == 't' && !in_spec) {
+    if (c->kind == 't' && depth == 0) {
         n = p_new(p, AST_Interpolation, f->mark);
         n->v.Interpolation.value = f->value;
         n->v.Interpolation.str = interpolation_str(p, f);
@@ -530,34 +590,59 @@ static void make_field(parser *p, const fmt_ctx *c, int in_spec, const field_par
     vec_push(p, out, n);
 }
 
+/* CPython records no text for a debug field two format specs deep: its
+ * Constant has no value, and ast.parse fails with this ValueError. */
+static int raise_no_debug_text(parser *p)
+{
+    p_loc nowhere = {0, 0, 0, 0};
+    p_raise_range(p, "ValueError", nowhere, nowhere, "field 'value' is required for Constant");
+    return 0;
+}
+
 /* fstring_replacement_field / tstring_replacement_field: appends the
- * field's nodes to `out`. Returns 0 on no match (position restored) or
- * error; in the second pass a field that does not parse raises the
- * invalid_replacement_field error. */
-static int field(parser *p, const fmt_ctx *c, int in_spec, p_vec *out)
+ * field's nodes to `out`. `depth` counts the format specs around it in
+ * this f-string; `reset`: it starts a new recorded text (always for a
+ * top-level field). Returns 0 on no
+ * match (position restored) or error; in the second pass a field that
+ * does not parse raises the invalid_replacement_field error. */
+static int field(parser *p, const fmt_ctx *c, int depth, int reset, p_vec *out)
 {
     field_parts f = {0};
     f.mark = p_mark(p);
     f.lbrace = p_next(p);
+    if (reset) {
+        c->span->start = f.mark;
+        c->span->end = -1;
+    }
     p->nest++;
     f.value = parse_annotated_rhs(p);
     p->nest--;
     if (!f.value)
         goto fail;
     f.debug = p_accept_op(p, OP_EQUAL);
+    f.want_text = (f.debug && depth < 2) || (c->kind == 't' && depth == 0);
     if (!conversion(p, c, &f.conv))
         return 0;
-    f.text_end = f.conv ? p_mark(p) - 2 : p_mark(p);
-    if (p_at_op(p, OP_COLON) && !(f.spec = format_spec(p, c))) {
-        if (p->error)
-            return 0;
-        goto fail;
+    if (f.conv) {
+        span_end(c, p_mark(p) - 2, f.debug != NULL);
+        take_text(p, c, &f);
     }
-    if (!f.conv && !f.spec)
-        f.text_end = p_mark(p);
+    if (p_at_op(p, OP_COLON)) {
+        span_end(c, p_mark(p), 0);
+        take_text(p, c, &f);
+        if (!(f.spec = format_spec(p, c, depth))) {
+            if (p->error)
+                return 0;
+            goto fail;
+        }
+    }
     if (!(f.rbrace = p_accept_op(p, OP_RBRACE)))
         goto fail;
-    make_field(p, c, in_spec, &f, out);
+    span_end(c, p_mark(p) - 1, f.debug != NULL);
+    take_text(p, c, &f);
+    if (f.debug && depth >= 2)
+        return raise_no_debug_text(p);
+    make_field(p, c, depth, &f, out);
     return 1;
 
 fail:
@@ -578,8 +663,9 @@ static ast_node *formatted_string(parser *p)
     token *start = p_next(p);
     int is_t = start->type == T_TSTRING_START;
     size_t prefix_len;
+    text_span span = {mark, -1};
     fmt_ctx c = {is_t ? T_TSTRING_MIDDLE : T_FSTRING_MIDDLE, is_t ? T_TSTRING_END : T_FSTRING_END,
-                 str_prefix(start->start, tok_len(start), &prefix_len), is_t ? 't' : 'f'};
+                 str_prefix(start->start, tok_len(start), &prefix_len), is_t ? 't' : 'f', &span};
     p_vec parts, literal;
     vec_init(&parts);
     vec_init(&literal); /* the token behind each part that is still text */
@@ -590,7 +676,7 @@ static ast_node *formatted_string(parser *p)
             vec_push(p, &parts, NULL);
             vec_push(p, &literal, t);
         } else if (at_op(t, OP_LBRACE)) {
-            if (!field(p, &c, 0, &parts)) {
+            if (!field(p, &c, 0, 1, &parts)) {
                 if (!p->error)
                     p_reset(p, mark);
                 return NULL;

@@ -23,58 +23,65 @@ static token *slot(parser *p, int index)
     return &p->blocks[index >> P_BLOCK_SHIFT][index & (P_BLOCK - 1)];
 }
 
-static void grow_blocks(parser *p)
+/* Tokens are read this many at a time (at most; never past a block). */
+enum { P_BATCH = 64 };
+
+/* Read the next batch into the window, up to the end of the current block.
+ * Nothing follows a T_ERROR or T_ENDMARKER. */
+static void read_batch(parser *p)
 {
-    int need = (p->fill >> P_BLOCK_SHIFT) + 1;
-    if (need <= p->nblocks)
-        return;
-    token **nb = realloc(p->blocks, (size_t)need * sizeof *nb);
-    if (!nb)
-        abort();
-    p->blocks = nb;
-    nb[need - 1] = malloc(P_BLOCK * sizeof(token));
-    if (!nb[need - 1])
-        abort();
-    p->nblocks = need;
+    int b = p->avail >> P_BLOCK_SHIFT;
+    if (b >= p->nblocks) {
+        token **nb = realloc(p->blocks, (size_t)(b + 1) * sizeof *nb);
+        if (!nb)
+            abort();
+        p->blocks = nb;
+        nb[b] = malloc(P_BLOCK * sizeof(token));
+        if (!nb[b])
+            abort();
+        p->nblocks = b + 1;
+    }
+    int off = p->avail & (P_BLOCK - 1);
+    int n = P_BLOCK - off < P_BATCH ? P_BLOCK - off : P_BATCH;
+    p->avail += tok_next_n(p->tz, &p->blocks[b][off], n);
 }
 
-/* Fetch one more token. A tokenizer error is raised at once, as CPython's
- * _PyPegen_fill_token does; the error token stays in the window and matches
- * nothing, and later fetches repeat it. */
-static token *fetch(parser *p)
+static int is_final(const token *t)
 {
-    if (p->fill > 0) {
-        token *last = slot(p, p->fill - 1);
-        if (last->type == T_ERROR || last->type == T_ENDMARKER)
-            return last;
+    return t->type == T_ERROR || t->type == T_ENDMARKER;
+}
+
+/* Fetch up to token index i, as CPython's _PyPegen_fill_token does one by
+ * one; past the end, the final T_ENDMARKER or T_ERROR stands for every
+ * later token (it is fetched once and repeats). A tokenizer error is raised
+ * when its token is fetched; it matches nothing. */
+static __attribute__((noinline)) token *fetch_slow(parser *p, int i)
+{
+    while (i >= p->avail && !(p->avail > 0 && is_final(slot(p, p->avail - 1))))
+        read_batch(p);
+    if (i >= p->avail)
+        i = p->avail - 1;
+    if (i >= p->fill) {
+        p->fill = i + 1;
+        token *last = slot(p, i);
+        if (last->type == T_ERROR && !p->error)
+            p_take_tokenizer_error(p);
     }
-    grow_blocks(p);
-    token *t = slot(p, p->fill);
-    tok_next(p->tz, t);
-    p->fill++;
-    if (t->type == T_ERROR && !p->error)
-        p_take_tokenizer_error(p);
-    return t;
+    return slot(p, i);
 }
 
 token *p_peek_fetch(parser *p, int k)
 {
-    while (p->pos + k >= p->fill) {
-        token *t = fetch(p);
-        if (t->type == T_ERROR || t->type == T_ENDMARKER)
-            if (p->pos + k >= p->fill)
-                return t;
+    int i = p->pos + k;
+    if (i < p->avail) { /* the usual case: read ahead already */
+        token *t = slot(p, i);
+        if (t->type != T_ERROR) {
+            if (i >= p->fill)
+                p->fill = i + 1;
+            return t;
+        }
     }
-    return slot(p, p->pos + k);
-}
-
-token *p_next(parser *p)
-{
-    token *t = p_peek(p);
-    /* At ENDMARKER or an error token, position stays put: they repeat. */
-    if (p->pos < p->fill && t->type != T_ENDMARKER && t->type != T_ERROR)
-        p->pos++;
-    return t;
+    return fetch_slow(p, i);
 }
 
 token *p_tok(parser *p, int index)
@@ -105,44 +112,6 @@ void p_commit(parser *p)
 
 /* ---- matching ---- */
 
-int p_at_op(parser *p, tok_op op)
-{
-    token *t = p_peek(p);
-    return t->type == T_OP && t->op == op;
-}
-
-token *p_accept_op(parser *p, tok_op op)
-{
-    return p_at_op(p, op) ? p_next(p) : NULL;
-}
-
-int p_at_kw(parser *p, tok_kw kw)
-{
-    token *t = p_peek(p);
-    return t->type == T_NAME && t->kw == kw;
-}
-
-token *p_accept_kw(parser *p, tok_kw kw)
-{
-    return p_at_kw(p, kw) ? p_next(p) : NULL;
-}
-
-int p_at_type(parser *p, tok_type type)
-{
-    return p_peek(p)->type == type;
-}
-
-token *p_accept_type(parser *p, tok_type type)
-{
-    return p_at_type(p, type) ? p_next(p) : NULL;
-}
-
-token *p_accept_name(parser *p)
-{
-    token *t = p_peek(p);
-    return t->type == T_NAME && !KW_IS_HARD(t->kw) ? p_next(p) : NULL;
-}
-
 token *p_expect_forced_op(parser *p, tok_op op, const char *what)
 {
     token *t = p_accept_op(p, op);
@@ -164,18 +133,6 @@ token *p_expect_forced_kw(parser *p, tok_kw kw, const char *what)
 }
 
 /* ---- errors ---- */
-
-p_loc p_loc_tok(const token *t)
-{
-    p_loc l = {t->lineno, t->col_offset, t->end_lineno, t->end_col_offset};
-    return l;
-}
-
-p_loc p_loc_node(const ast_node *n)
-{
-    p_loc l = {n->lineno, n->col_offset, n->end_lineno, n->end_col_offset};
-    return l;
-}
 
 static void set_error(parser *p, const char *type, p_loc start, int end_lineno,
                       int end_col, const char *fmt, va_list ap)
@@ -282,9 +239,18 @@ static int is_whitespace_token(const token *t)
            t->type == T_ENDMARKER;
 }
 
+/* ast_new, inlined: with the node's size known here, zeroing it is a few
+ * stores rather than a call. */
+static ast_node *new_node(parser *p, ast_kind kind)
+{
+    ast_node *n = arena_alloc(p->a, sizeof *n);
+    n->kind = kind;
+    return n;
+}
+
 ast_node *p_new(parser *p, ast_kind kind, int start)
 {
-    ast_node *n = ast_new(p->a, kind);
+    ast_node *n = new_node(p, kind);
     const token *s = slot(p, start);
     int last = p->pos - 1;
     while (last > start && is_whitespace_token(slot(p, last)))
@@ -299,7 +265,7 @@ ast_node *p_new(parser *p, ast_kind kind, int start)
 
 ast_node *p_new_loc(parser *p, ast_kind kind, p_loc start, p_loc end)
 {
-    ast_node *n = ast_new(p->a, kind);
+    ast_node *n = new_node(p, kind);
     n->lineno = start.lineno;
     n->col_offset = start.col_offset;
     n->end_lineno = end.end_lineno;
@@ -307,13 +273,19 @@ ast_node *p_new_loc(parser *p, ast_kind kind, p_loc start, p_loc end)
     return n;
 }
 
+/* Copies while checking for non-ASCII, in one pass: names are short, and
+ * almost all ASCII (the copy made before finding otherwise is wasted). */
 const char *p_ident(parser *p, const token *t)
 {
     size_t len = (size_t)(t->end - t->start);
+    char *d = arena_alloc_raw(p->a, len + 1);
+    unsigned char any = 0;
     for (size_t i = 0; i < len; i++)
-        if ((unsigned char)t->start[i] >= 0x80)
-            return uni_nfkc(p->a, t->start, len);
-    return arena_strndup(p->a, t->start, len);
+        any |= (unsigned char)(d[i] = t->start[i]);
+    if (any & 0x80)
+        return uni_nfkc(p->a, t->start, len);
+    d[len] = '\0';
+    return d;
 }
 
 void vec_init(p_vec *v)
@@ -323,23 +295,24 @@ void vec_init(p_vec *v)
     v->cap = (int)(sizeof v->small / sizeof v->small[0]);
 }
 
-void vec_push(parser *p, p_vec *v, void *item)
+void vec_grow(parser *p, p_vec *v)
 {
-    if (v->n == v->cap) {
-        void **ni = arena_alloc(p->a, (size_t)v->cap * 2 * sizeof *ni);
-        memcpy(ni, v->items, (size_t)v->n * sizeof *ni);
-        v->items = ni;
-        v->cap *= 2;
-    }
-    v->items[v->n++] = item;
+    void **ni = arena_alloc_raw(p->a, (size_t)v->cap * 2 * sizeof *ni);
+    memcpy(ni, v->items, (size_t)v->n * sizeof *ni);
+    v->items = ni;
+    v->cap *= 2;
 }
 
+/* ast_seq_new would zero the items only for them to be overwritten; most
+ * sequences are short, so a loop beats the library calls. */
 ast_seq *vec_seq(parser *p, p_vec *v)
 {
     if (v->n == 0)
         return NULL;
-    ast_seq *s = ast_seq_new(p->a, v->n);
-    memcpy(s->items, v->items, (size_t)v->n * sizeof *v->items);
+    ast_seq *s = arena_alloc_raw(p->a, sizeof *s + (size_t)v->n * sizeof *v->items);
+    s->n = v->n;
+    for (int i = 0; i < v->n; i++)
+        s->items[i] = v->items[i];
     return s;
 }
 
@@ -377,8 +350,9 @@ static void check_rest_of_source(parser *p)
 {
     int current_line = p_last_fetched(p)->lineno;
     token t;
-    for (;;) {
-        int type = tok_next(p->tz, &t);
+    for (int i = p->fill;; i++) {
+        /* first the tokens read ahead in the last batch, then the rest */
+        int type = i < p->avail ? slot(p, i)->type : tok_next(p->tz, &t);
         if (type == T_ENDMARKER)
             return;
         if (type != T_ERROR)
@@ -425,12 +399,28 @@ static void set_syntax_error(parser *p, const token *first_pass_last)
     check_rest_of_source(p);
 }
 
-ast_node *py_parse(arena *a, const char *bytes, size_t len, syntax_error *err)
+/* What py_parse_file adds to the tree: the first pass's tokenizer kept the
+ * comments (the second pass, if any, re-reads the same text). */
+static void fill_file(py_file *file, const tokenizer *tz)
+{
+    size_t len;
+    const char *text = tok_source(tz, &len);
+    file->text = tok_decoded(tz) ? text : NULL;
+    file->len = len;
+    file->comments = tok_comments(tz, &file->ncomments);
+}
+
+static ast_node *parse_source(arena *a, const char *bytes, size_t len, syntax_error *err,
+                              py_file *file)
 {
     char stack_base;
     parser p;
     parser_init(&p, a, bytes, len, &stack_base);
+    if (file)
+        tok_keep_comments(p.tz, a);
     ast_node *mod = parse_file(&p);
+    if (file)
+        fill_file(file, p.tz);
     if (mod && !p.error) {
         parser_release(&p);
         return py_check_future(mod, err) == 0 ? mod : NULL;
@@ -443,6 +433,7 @@ ast_node *py_parse(arena *a, const char *bytes, size_t len, syntax_error *err)
         parser_release(&p);
         parser_init(&p, a, bytes, len, &stack_base);
         p.call_invalid_rules = 1;
+        p.second_pass = 1;
         p.first_fill = first_fill;
         p.first_last = last;
         parse_file(&p);
@@ -453,4 +444,15 @@ ast_node *py_parse(arena *a, const char *bytes, size_t len, syntax_error *err)
     *err = p.err;
     parser_release(&p);
     return NULL;
+}
+
+ast_node *py_parse(arena *a, const char *bytes, size_t len, syntax_error *err)
+{
+    return parse_source(a, bytes, len, err, NULL);
+}
+
+ast_node *py_parse_file(arena *a, const char *bytes, size_t len, syntax_error *err,
+                        py_file *file)
+{
+    return parse_source(a, bytes, len, err, file);
 }

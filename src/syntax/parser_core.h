@@ -33,11 +33,18 @@ typedef struct parser {
      * blocks before `first_block` were released at a top-level commit. */
     token **blocks;
     int nblocks, first_block;
-    int fill;     /* tokens fetched so far (absolute count) */
+    int fill;     /* tokens fetched so far (absolute count): CPython's
+                   * p->fill, which decides where some errors land */
+    int avail;    /* tokens already read from the tokenizer (>= fill): it
+                   * is asked for them in batches, fill only counts those
+                   * the parser has looked at */
     int pos;      /* absolute index of the next token */
     int level;    /* recursion depth, see p_enter */
     char *stack_base; /* address of a local in py_parse, for p_enter */
     int call_invalid_rules; /* second pass: invalid_* rules active */
+    int second_pass; /* set for the whole second pass (call_invalid_rules is
+                      * switched off in places); the first pass's shortcuts
+                      * in parse_expr.c are only taken without it */
     int error;    /* an error is set in err; unwind */
     int tok_failed; /* that error came from the tokenizer */
     /* Brackets open around the current token (CPython's token->level),
@@ -50,6 +57,11 @@ typedef struct parser {
      * outlives the expression_without_invalid parses that fill it, which
      * decides where later invalid_* rules get to run. */
     struct pe_memo *expr_memo;
+    /* First pass: a primary parse_expr.c's shortcut through the precedence
+     * levels parsed and then handed back (see primary_alone there), kept
+     * for the pe_primary call at the same token that follows at once. */
+    ast_node *stashed_primary;
+    int stashed_start, stashed_end;
     syntax_error err;
     /* Second pass only: how many tokens the first pass fetched, and the
      * last of them. CPython's second pass reuses the first pass's tokens,
@@ -71,7 +83,15 @@ static inline token *p_peek_n(parser *p, int k)
     return p_peek_fetch(p, k);
 }
 static inline token *p_peek(parser *p) { return p_peek_n(p, 0); }
-token *p_next(parser *p);              /* consume and return the next token */
+/* Consume and return the next token. At the ENDMARKER or an error token
+ * the position stays put: they repeat. */
+static inline token *p_next(parser *p)
+{
+    token *t = p_peek(p);
+    if (t->type != T_ENDMARKER && t->type != T_ERROR)
+        p->pos++;
+    return t;
+}
 token *p_tok(parser *p, int index);    /* an already fetched token */
 token *p_last_fetched(parser *p);      /* CPython's p->tokens[p->fill-1] */
 token *p_last_consumed(parser *p);     /* p->tokens[p->pos-1] */
@@ -81,22 +101,54 @@ static inline void p_reset(parser *p, int mark) { p->pos = mark; }
  * statements (of either pass), where no rule holds a token pointer. */
 void p_commit(parser *p);
 
-/* Matching (consume on success, return the token; NULL otherwise). */
-int p_at_op(parser *p, tok_op op);
-token *p_accept_op(parser *p, tok_op op);
-int p_at_kw(parser *p, tok_kw kw);       /* hard or soft keyword token */
-token *p_accept_kw(parser *p, tok_kw kw);
-int p_at_type(parser *p, tok_type type);
-token *p_accept_type(parser *p, tok_type type);
-token *p_accept_name(parser *p);         /* NAME that is not a hard keyword */
+/* Matching (consume on success, return the token; NULL otherwise).
+ * Inline: the parser tries far more tokens than it takes. */
+static inline int p_at_op(parser *p, tok_op op)
+{
+    token *t = p_peek(p);
+    return t->type == T_OP && t->op == op;
+}
+static inline token *p_accept_op(parser *p, tok_op op)
+{
+    return p_at_op(p, op) ? p_next(p) : NULL;
+}
+static inline int p_at_kw(parser *p, tok_kw kw) /* hard or soft keyword token */
+{
+    token *t = p_peek(p);
+    return t->type == T_NAME && t->kw == kw;
+}
+static inline token *p_accept_kw(parser *p, tok_kw kw)
+{
+    return p_at_kw(p, kw) ? p_next(p) : NULL;
+}
+static inline int p_at_type(parser *p, tok_type type)
+{
+    return p_peek(p)->type == type;
+}
+static inline token *p_accept_type(parser *p, tok_type type)
+{
+    return p_at_type(p, type) ? p_next(p) : NULL;
+}
+/* A NAME that is not a hard keyword. */
+static inline token *p_accept_name(parser *p)
+{
+    token *t = p_peek(p);
+    return t->type == T_NAME && !KW_IS_HARD(t->kw) ? p_next(p) : NULL;
+}
 /* CPython's expect_forced_token (`&&':'`): raise "expected 'X'" if absent. */
 token *p_expect_forced_op(parser *p, tok_op op, const char *what);
 token *p_expect_forced_kw(parser *p, tok_kw kw, const char *what);
 
 /* ---- errors (the first error set wins, as in CPython) ---- */
 typedef struct p_loc { int lineno, col_offset, end_lineno, end_col_offset; } p_loc;
-p_loc p_loc_tok(const token *t);
-p_loc p_loc_node(const ast_node *n);
+static inline p_loc p_loc_tok(const token *t)
+{
+    return (p_loc){t->lineno, t->col_offset, t->end_lineno, t->end_col_offset};
+}
+static inline p_loc p_loc_node(const ast_node *n)
+{
+    return (p_loc){n->lineno, n->col_offset, n->end_lineno, n->end_col_offset};
+}
 
 /* RAISE_ERROR_KNOWN_LOCATION: from start's start to end's end. */
 void *p_raise_range(parser *p, const char *type, p_loc start, p_loc end,
@@ -133,7 +185,13 @@ typedef struct p_vec {
     void *small[8];
 } p_vec;
 void vec_init(p_vec *v);
-void vec_push(parser *p, p_vec *v, void *item);
+void vec_grow(parser *p, p_vec *v); /* vec_push's slow path */
+static inline void vec_push(parser *p, p_vec *v, void *item)
+{
+    if (v->n == v->cap)
+        vec_grow(p, v);
+    v->items[v->n++] = item;
+}
 ast_seq *vec_seq(parser *p, p_vec *v);
 ast_seq *seq1(parser *p, void *item);
 

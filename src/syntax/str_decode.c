@@ -241,7 +241,10 @@ static int decode_escape(decoder *d)
 int str_decode(arena *a, const char *body, size_t len, int flags, int how,
                str_value *out, char *err, size_t errsize)
 {
-    if (!(how & DEC_BRACES) && ((flags & STR_RAW) || !memchr(body, '\\', len))) {
+    int plain = (flags & STR_RAW) || !memchr(body, '\\', len);
+    if (plain && (how & DEC_BRACES))
+        plain = !memchr(body, '{', len) && !memchr(body, '}', len);
+    if (plain) {
         char *o = arena_alloc(a, len + 1);
         memcpy(o, body, len);
         out->s = o;

@@ -47,6 +47,11 @@ struct tokenizer {
     token last;
     syntax_error err;
     int err_raised, err_eof_brackets;
+    /* comments kept for py_parse_file: recording is on when comment_arena is set */
+    arena *comment_arena;
+    struct py_comment *comments;
+    int ncomments, comments_cap;
+    int undecodable;
 };
 
 /* A lexer error as CPython's _PyTokenizer_syntaxerror raises it: at the

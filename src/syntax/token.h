@@ -87,6 +87,10 @@ tokenizer *tok_new(arena *a, const char *bytes, size_t len);
 /* Fills *out and returns its type. After T_ERROR or T_ENDMARKER every later
  * call returns the same again. */
 int tok_next(tokenizer *t, token *out);
+/* Up to n tokens into out[0..n-1], as n calls of tok_next would give them,
+ * stopping after a T_ERROR or T_ENDMARKER; returns how many (>= 1 when
+ * n >= 1). For the parser's window, which takes tokens in batches. */
+int tok_next_n(tokenizer *t, token *out, int n);
 
 /* The error behind the last T_ERROR. */
 const syntax_error *tok_error(const tokenizer *t);
@@ -110,6 +114,15 @@ int tok_fstring_depth(const tokenizer *t);
 /* The decoded source (UTF-8, '\n' newlines, NUL-terminated), for slicing
  * f-string debug text and for error messages. */
 const char *tok_source(const tokenizer *t, size_t *len);
+
+/* Comments. The tokenizer drops them; py_parse_file asks it to keep them
+ * (in arena `a`, pointing into the decoded source) for suppression
+ * comments. Off by default, so py_parse does not pay for it. */
+struct py_comment;
+void tok_keep_comments(tokenizer *t, arena *a);
+const struct py_comment *tok_comments(const tokenizer *t, int *n);
+/* 0 when the bytes could not be decoded at all (tok_source is then ""). */
+int tok_decoded(const tokenizer *t);
 
 const char *tok_op_text(tok_op op);
 const char *tok_kw_text(tok_kw kw);

@@ -20,6 +20,7 @@
 
 #include "../base/unicode.h"
 #include "decode.h"
+#include "parser.h"
 #include "tok_internal.h"
 
 /* ---- character classes ---- */
@@ -47,13 +48,14 @@ static const unsigned char char_class[256] = {
     R16(CH_ID), R16(CH_ID), R16(CH_ID), R16(CH_ID),
 };
 
-/* Bytes that continue an identifier (CPython's is_potential_identifier_char). */
+/* Bytes that continue an identifier (CPython's is_potential_identifier_char):
+ * 1 for ASCII ones, 2 for the bytes of non-ASCII characters. */
 static const unsigned char id_char[256] = {
     R16(0), R16(0), R16(0),
     R10(1), 0, 0, 0, 0, 0, 0,                        /* '0'-'9' */
     0, R10(1), 1, 1, 1, 1, 1, R10(1), 1, 0, 0, 0, 0, 1, /* 'A'-'Z', '_' */
     0, R10(1), 1, 1, 1, 1, 1, R10(1), 1, 0, 0, 0, 0, 0, /* 'a'-'z' */
-    R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),
+    R16(2), R16(2), R16(2), R16(2), R16(2), R16(2), R16(2), R16(2),
 };
 
 /* Bytes that stop the scan of a plain string's body. */
@@ -255,7 +257,10 @@ static int indentation(tokenizer *t, token *out, int *blank)
     for (;;) {
         char c = *q;
         if (c == ' ') {
-            col++, altcol++, q++;
+            const char *s = q; /* a run of spaces at once: most indentation */
+            while (*++q == ' ')
+                ;
+            col += (int)(q - s), altcol += (int)(q - s);
         } else if (c == '\t') {
             col = (col / TOK_TABSIZE + 1) * TOK_TABSIZE;
             altcol++, q++;
@@ -315,78 +320,34 @@ const char *tok_kw_text(tok_kw kw)
     return kw < KW_COUNT ? kw_text[kw] : "?";
 }
 
-static int kw_is(const char *s, size_t n, tok_kw kw)
-{
-    /* By hand: a library memcmp call costs more than these few bytes. */
-    const char *k = kw_text[kw];
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != k[i])
-            return 0;
-    return k[n] == '\0';
-}
+/* Keywords by a hash of first letter, last letter and length that has no
+ * collisions among them (found by search): one probe, one comparison. */
+#define KW_HASH(s, n) ((((unsigned char)(s)[0] << 1) + (unsigned char)(s)[(n) - 1] + (n) * 27) & 127)
 
-/* Keywords by length and first letter; only exact ASCII spellings count,
- * as in CPython (an NFKC-equal spelling is a plain name). */
+static const unsigned char kw_by_hash[128] = {
+    [2] = KW_finally, [3] = KW_continue, [5] = KW_del, [6] = KW_or, [15] = KW_for,
+    [23] = SKW_case, [27] = KW_else, [28] = KW_elif, [32] = KW_nonlocal, [33] = KW_not,
+    [37] = KW_from, [44] = KW_async, [50] = KW_try, [54] = KW_break, [56] = SKW_underscore,
+    [57] = SKW_type, [61] = KW_await, [63] = KW_pass, [64] = KW_class, [66] = KW_with,
+    [73] = SKW_match, [80] = KW_raise, [88] = KW_assert, [90] = KW_while, [91] = KW_lambda,
+    [92] = KW_global, [93] = KW_yield, [96] = KW_except, [104] = KW_import, [107] = KW_as,
+    [109] = KW_None, [110] = KW_if, [116] = KW_return, [118] = KW_in, [119] = KW_and,
+    [120] = KW_False, [121] = KW_True, [123] = KW_is, [127] = KW_def,
+};
+
+/* Only exact ASCII spellings are keywords, as in CPython (an NFKC-equal
+ * spelling is a plain name). */
 static tok_kw keyword(const char *s, size_t n)
 {
-#define KW(k) if (kw_is(s, n, k)) return k
-    switch (n) {
-    case 1: KW(SKW_underscore); break;
-    case 2:
-        switch (s[0]) {
-        case 'a': KW(KW_as); break;
-        case 'i': KW(KW_if); KW(KW_in); KW(KW_is); break;
-        case 'o': KW(KW_or); break;
-        }
-        break;
-    case 3:
-        switch (s[0]) {
-        case 'a': KW(KW_and); break;
-        case 'd': KW(KW_def); KW(KW_del); break;
-        case 'f': KW(KW_for); break;
-        case 'n': KW(KW_not); break;
-        case 't': KW(KW_try); break;
-        }
-        break;
-    case 4:
-        switch (s[0]) {
-        case 'N': KW(KW_None); break;
-        case 'T': KW(KW_True); break;
-        case 'e': KW(KW_elif); KW(KW_else); break;
-        case 'f': KW(KW_from); break;
-        case 'p': KW(KW_pass); break;
-        case 'w': KW(KW_with); break;
-        case 'c': KW(SKW_case); break;
-        case 't': KW(SKW_type); break;
-        }
-        break;
-    case 5:
-        switch (s[0]) {
-        case 'F': KW(KW_False); break;
-        case 'a': KW(KW_async); KW(KW_await); break;
-        case 'b': KW(KW_break); break;
-        case 'c': KW(KW_class); break;
-        case 'r': KW(KW_raise); break;
-        case 'w': KW(KW_while); break;
-        case 'y': KW(KW_yield); break;
-        case 'm': KW(SKW_match); break;
-        }
-        break;
-    case 6:
-        switch (s[0]) {
-        case 'a': KW(KW_assert); break;
-        case 'e': KW(KW_except); break;
-        case 'g': KW(KW_global); break;
-        case 'i': KW(KW_import); break;
-        case 'l': KW(KW_lambda); break;
-        case 'r': KW(KW_return); break;
-        }
-        break;
-    case 7: KW(KW_finally); break;
-    case 8: KW(KW_continue); KW(KW_nonlocal); break;
-    }
-#undef KW
-    return KW_NONE;
+    if (n > 8)
+        return KW_NONE;
+    tok_kw kw = (tok_kw)kw_by_hash[KW_HASH(s, n)];
+    const char *k = kw_text[kw];
+    /* By hand: a library memcmp call costs more than these few bytes. */
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != k[i])
+            return KW_NONE;
+    return k[n] == '\0' ? kw : KW_NONE;
 }
 
 /* PEP 3131: the first character XID_Start or '_', the rest XID_Continue.
@@ -418,8 +379,13 @@ static int name_token(tokenizer *t, token *out, const char *start)
 {
     const char *q = start;
     unsigned char any = 0;
-    while (id_char[(unsigned char)*q])
-        any |= (unsigned char)*q++;
+    while (id_char[(unsigned char)*q] == 1) /* the usual all-ASCII run */
+        q++;
+    if (id_char[(unsigned char)*q]) {
+        any = 0x80;
+        while (id_char[(unsigned char)*q])
+            q++;
+    }
     if ((any & 0x80) && check_identifier(t, out, start, q))
         return T_ERROR;
     t->p = q;
@@ -751,6 +717,25 @@ static int endmarker(tokenizer *t, token *out)
     return T_ENDMARKER;
 }
 
+/* A comment from '#' to its line's end, for py_parse_file (only when
+ * tok_keep_comments asked for it). */
+static void keep_comment(tokenizer *t, const char *hash, const char *end)
+{
+    if (t->ncomments == t->comments_cap) {
+        int cap = t->comments_cap ? 2 * t->comments_cap : 16;
+        py_comment *grown = arena_alloc_raw(t->comment_arena, (size_t)cap * sizeof *grown);
+        if (t->ncomments)
+            memcpy(grown, t->comments, (size_t)t->ncomments * sizeof *grown);
+        t->comments = grown;
+        t->comments_cap = cap;
+    }
+    py_comment *c = &t->comments[t->ncomments++];
+    c->lineno = t->lineno;
+    c->col_offset = (int)(hash - t->line_start);
+    c->text = hash;
+    c->len = (size_t)(end - hash);
+}
+
 static int regular_mode(tokenizer *t, token *out)
 {
     for (;;) {
@@ -767,8 +752,11 @@ static int regular_mode(tokenizer *t, token *out)
         while (char_class[(unsigned char)*q] == CH_BLANK)
             q++;
         const char *start = q;
-        if (*q == '#')
+        if (*q == '#') {
             q += strcspn(q, "\n");
+            if (t->comment_arena)
+                keep_comment(t, start, q);
+        }
         t->p = q;
         switch (char_class[(unsigned char)*q]) {
         case CH_EOF:
@@ -932,6 +920,7 @@ tokenizer *tok_new(arena *a, const char *bytes, size_t len)
         static const char empty[] = "";
         t->src = t->end = t->p = t->line_start = empty;
         t->err_raised = 1;
+        t->undecodable = 1;
         t->done = 1;
         t->last.type = T_ERROR;
         t->last.lineno = t->last.end_lineno = t->err.lineno;
@@ -962,6 +951,19 @@ int tok_next(tokenizer *t, token *out)
         t->last = *out;
     }
     return type;
+}
+
+/* In this file so that tok_next is inlined into the loop: a call per
+ * token is a measurable part of tokenizing. */
+int tok_next_n(tokenizer *t, token *out, int n)
+{
+    int i = 0;
+    while (i < n) {
+        int type = tok_next(t, &out[i++]);
+        if (type == T_ERROR || type == T_ENDMARKER)
+            break;
+    }
+    return i;
 }
 
 const syntax_error *tok_error(const tokenizer *t)
@@ -1006,4 +1008,20 @@ const char *tok_source(const tokenizer *t, size_t *len)
 {
     *len = (size_t)(t->end - t->src);
     return t->src;
+}
+
+void tok_keep_comments(tokenizer *t, arena *a)
+{
+    t->comment_arena = a;
+}
+
+const py_comment *tok_comments(const tokenizer *t, int *n)
+{
+    *n = t->ncomments;
+    return t->comments;
+}
+
+int tok_decoded(const tokenizer *t)
+{
+    return !t->undecodable;
 }

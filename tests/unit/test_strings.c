@@ -195,6 +195,7 @@ static void raw_and_braces(void **state)
     check_str_flags("\\", 0, DEC_BRACES, "\\", 1); /* f"\{x}": the part before '{' */
     check_str_flags("\\\xC3\xA9", 0, 0, "\\\xC3\xA9", 3);
     check_str_flags("r{{", STR_RAW, DEC_BRACES, "r{", 2);
+    check_str_flags("no braces", 0, DEC_BRACES, "no braces", 9);
 }
 
 /* ---- bytes ---- */

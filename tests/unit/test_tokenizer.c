@@ -122,6 +122,23 @@ static void test_names_and_keywords(void **state)
     assert_int_equal(k.col_offset, 40);
     assert_int_equal(k.end_col_offset, 45);
     assert_string_equal(tok_kw_text(KW_nonlocal), "nonlocal");
+    arena_free(a);
+    /* Every keyword is found, and near misses are plain names. */
+    for (int kw = KW_NONE + 1; kw < KW_COUNT; kw++) {
+        char buf[32];
+        a = arena_new();
+        snprintf(buf, sizeof buf, "%s %sx x%s\n", tok_kw_text(kw), tok_kw_text(kw),
+                 tok_kw_text(kw));
+        t = tok_new(a, buf, strlen(buf));
+        assert_int_equal(tok_next(t, &k), T_NAME);
+        assert_int_equal(k.kw, kw);
+        assert_int_equal(tok_next(t, &k), T_NAME);
+        assert_int_equal(k.kw, KW_NONE);
+        assert_int_equal(tok_next(t, &k), T_NAME);
+        assert_int_equal(k.kw, KW_NONE);
+        arena_free(a);
+    }
+    a = arena_new();
     assert_string_equal(tok_op_text(OP_DOUBLESLASHEQUAL), "//=");
     arena_free(a);
 }

@@ -20,3 +20,4 @@ lambda a, b=1, /, c=2, *d, e, f=3, **g: 0
 await_ = 1
 x = a if b else lambda: c
 x = [i for i in range(3)]
+x = 2 ** -3 ** +4 ** ~5 ** 6
