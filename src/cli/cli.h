@@ -8,7 +8,7 @@
 /* Exit statuses shared by every command. */
 enum {
     EXIT_OK = 0,
-    EXIT_FINDINGS = 1, /* syntax error (ast); later: findings (scan) */
+    EXIT_FINDINGS = 1, /* findings (scan); syntax error (ast) */
     EXIT_USAGE = 2     /* bad command line, or input that cannot be read */
 };
 
@@ -20,6 +20,8 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cmd_ast;
+extern const cli_command cmd_scan;
+extern const cli_command cmd_rules;
 
 /* Reports a usage error: "krait: MESSAGE" and a one-line hint pointing at
  * the help of `command` (NULL for krait itself). Returns EXIT_USAGE. */

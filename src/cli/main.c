@@ -14,6 +14,8 @@ static const cli_command cmd_help;
 
 /* The command table: `krait --help` lists these in this order. */
 static const cli_command *const commands[] = {
+    &cmd_scan,
+    &cmd_rules,
     &cmd_ast,
     &cmd_help,
 };
@@ -34,7 +36,8 @@ static const char krait_options[] =
     "  -V, --version  show the version and exit\n"
     "\n"
     "Run 'krait help COMMAND' for the options of a command.\n"
-    "Exit status: 0 success, 1 syntax error (ast), 2 usage or input error.\n";
+    "Exit status: 0 success, 1 findings (scan) or syntax error (ast), 2 usage\n"
+    "or input error.\n";
 
 static void print_help(void)
 {

@@ -1,0 +1,82 @@
+/* output.c - writing a report file atomically (`krait scan -o FILE`). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_scan.h"
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* "dir/.name.krait-XXXXXX": same directory, so rename() stays atomic. */
+static char *temp_name_for(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dirlen;
+    size_t n = dirlen + 1 + strlen(base) + sizeof ".krait-XXXXXX";
+    char *t = malloc(n);
+    if (t)
+        snprintf(t, n, "%.*s.%s.krait-XXXXXX", (int)dirlen, path, base);
+    return t;
+}
+
+/* mkstemp creates 0600; a report is an ordinary file: 0666 minus umask,
+ * or the mode of the file it replaces. */
+static void set_mode(int fd, const char *path)
+{
+    struct stat st;
+    mode_t mode;
+    if (stat(path, &st) == 0) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    (void)fchmod(fd, mode);
+}
+
+int cli_write_file_atomically(const char *path, const char *data, size_t len)
+{
+    char *tmp = temp_name_for(path);
+    if (!tmp) {
+        fprintf(stderr, "krait: %s: %s\n", path, strerror(ENOMEM));
+        return -1;
+    }
+    int fd = mkstemp(tmp);
+    int err = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+        set_mode(fd, path);
+        if (write_all(fd, data, len) != 0)
+            err = errno;
+        if (close(fd) != 0 && !err)
+            err = errno;
+        if (!err && rename(tmp, path) != 0)
+            err = errno;
+        if (err)
+            unlink(tmp);
+    }
+    free(tmp);
+    if (err) {
+        fprintf(stderr, "krait: %s: %s\n", path, strerror(err));
+        return -1;
+    }
+    return 0;
+}

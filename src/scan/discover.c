@@ -1,0 +1,346 @@
+/* discover.c - walking the PATH arguments into the list of files to scan.
+ * The list is sorted and deduplicated at the end, so nothing downstream
+ * depends on the order in which readdir happens to return entries. */
+#include "discover.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../base/buf.h"
+
+/* A directory on the path from the argument to the one being walked: a
+ * directory met again below itself (through a symlink) is a loop. */
+typedef struct ancestor {
+    dev_t dev;
+    ino_t ino;
+    const struct ancestor *parent;
+} ancestor;
+
+typedef struct walker {
+    const discover_options *opt;
+    file_list *out;
+    buf path;       /* the full path of the entry being looked at */
+    size_t rel_off; /* where the part relative to the argument starts */
+    int oom;
+} walker;
+
+static const char *const skipped_dirs[] = {
+    ".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", "node_modules",
+};
+
+int discover_is_skipped_dir(const char *name)
+{
+    for (size_t i = 0; i < sizeof skipped_dirs / sizeof skipped_dirs[0]; i++)
+        if (strcmp(name, skipped_dirs[i]) == 0)
+            return 1;
+    size_t n = strlen(name);
+    return n > 9 && strcmp(name + n - 9, ".egg-info") == 0;
+}
+
+/* "#!/usr/bin/env python3", "#!/usr/bin/python2.7", "#! /opt/py/bin/python": the
+ * first line names an interpreter whose name contains "python". */
+int discover_has_python_shebang(const char *head, size_t len)
+{
+    if (len < 2 || head[0] != '#' || head[1] != '!')
+        return 0;
+    const char *nl = memchr(head, '\n', len);
+    size_t line = nl ? (size_t)(nl - head) : len;
+    for (size_t i = 2; i + 6 <= line; i++)
+        if (memcmp(head + i, "python", 6) == 0)
+            return 1;
+    return 0;
+}
+
+static int grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    void *p = realloc(*items, ncap * size);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
+static int add_path(file_list *l, const char *path)
+{
+    void *items = (void *)l->paths;
+    if (grow(&items, &l->cap_paths, l->npaths, sizeof *l->paths) != 0)
+        return -1;
+    l->paths = items;
+    l->paths[l->npaths++] = arena_strndup(l->a, path, strlen(path));
+    return 0;
+}
+
+static int add_error(file_list *l, const char *path, const char *message)
+{
+    void *items = l->errors;
+    if (grow(&items, &l->cap_errors, l->nerrors, sizeof *l->errors) != 0)
+        return -1;
+    l->errors = items;
+    scan_error *e = &l->errors[l->nerrors++];
+    e->path = arena_strndup(l->a, path, strlen(path));
+    e->line = 0;
+    e->message = arena_strndup(l->a, message, strlen(message));
+    return 0;
+}
+
+static const char *errno_message(int err)
+{
+    return err == ELOOP ? "symlink loop" : strerror(err);
+}
+
+static void note_error(walker *w, const char *message)
+{
+    if (add_error(w->out, w->path.data, message) != 0)
+        w->oom = 1;
+}
+
+static void note_file(walker *w)
+{
+    if (add_path(w->out, w->path.data) != 0)
+        w->oom = 1;
+}
+
+/* pat against rel and name, read as people write it: "./tests" and
+ * "tests/" mean the directory tests below the argument. */
+static int glob_matches(const char *pat, const char *rel, const char *name)
+{
+    if (pat[0] == '.' && pat[1] == '/')
+        pat += 2;
+    size_t n = strlen(pat);
+    char trimmed[512];
+    if (n > 1 && pat[n - 1] == '/' && n < sizeof trimmed) {
+        memcpy(trimmed, pat, n - 1);
+        trimmed[n - 1] = '\0';
+        pat = trimmed;
+    }
+    return fnmatch(pat, rel, 0) == 0 || fnmatch(pat, name, 0) == 0;
+}
+
+static int matches_any(const char *const *pats, int n, const char *rel, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (glob_matches(pats[i], rel, name))
+            return 1;
+    return 0;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int looks_like_python_name(const char *name)
+{
+    return has_suffix(name, ".py") || has_suffix(name, ".pyw");
+}
+
+/* No extension: no dot past the first character (".envrc" counts as
+ * extensionless; "setup.cfg" does not). */
+static int is_extensionless(const char *name)
+{
+    return name[0] && strchr(name + 1, '.') == NULL;
+}
+
+/* Reads the first bytes only: a directory may hold big data files. An
+ * unreadable file is not reported here: nobody asked for it by name. */
+static int file_has_python_shebang(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return 0;
+    char head[256];
+    ssize_t n;
+    do
+        n = read(fd, head, sizeof head);
+    while (n < 0 && errno == EINTR);
+    close(fd);
+    return n > 0 && discover_has_python_shebang(head, (size_t)n);
+}
+
+static int wants_file(walker *w, const char *name)
+{
+    const char *rel = w->path.data + w->rel_off;
+    if (looks_like_python_name(name))
+        return 1;
+    if (matches_any(w->opt->include, w->opt->ninclude, rel, name))
+        return 1;
+    return is_extensionless(name) && file_has_python_shebang(w->path.data);
+}
+
+/* A virtualenv is recognised by its pyvenv.cfg, whatever the directory's
+ * name (.venv, venv, env, .direnv/python-3.12, ...). */
+static int is_virtualenv(walker *w)
+{
+    size_t len = w->path.len;
+    buf_puts(&w->path, "/pyvenv.cfg");
+    struct stat st;
+    int yes = stat(w->path.data, &st) == 0 && S_ISREG(st.st_mode);
+    w->path.len = len;
+    w->path.data[len] = '\0';
+    return yes;
+}
+
+static void walk_dir(walker *w, const ancestor *up);
+
+static int is_ancestor(const ancestor *up, const struct stat *st)
+{
+    for (; up; up = up->parent)
+        if (up->dev == st->st_dev && up->ino == st->st_ino)
+            return 1;
+    return 0;
+}
+
+/* The entry w->path (base name `name`) inside a directory being walked.
+ * `type` is readdir's d_type: a plain file needs no stat (most entries of a
+ * big tree are); symlinks, directories and unknowns do. */
+static void visit_entry(walker *w, const char *name, unsigned char type, const ancestor *up)
+{
+    const char *rel = w->path.data + w->rel_off;
+    if (matches_any(w->opt->exclude, w->opt->nexclude, rel, name))
+        return;
+    if (type == DT_REG) {
+        if (wants_file(w, name))
+            note_file(w);
+        return;
+    }
+    struct stat st;
+    if (stat(w->path.data, &st) != 0) {
+        /* A dangling link to something that is not Python is nobody's
+         * business; a loop, or a broken *.py, is worth saying. */
+        if (errno != ENOENT || looks_like_python_name(name))
+            note_error(w, errno_message(errno));
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (discover_is_skipped_dir(name) || is_virtualenv(w))
+            return;
+        if (is_ancestor(up, &st)) {
+            note_error(w, "symlink loop");
+            return;
+        }
+        ancestor here = {st.st_dev, st.st_ino, up};
+        walk_dir(w, &here);
+    } else if (S_ISREG(st.st_mode) && wants_file(w, name)) {
+        note_file(w);
+    }
+}
+
+static void walk_dir(walker *w, const ancestor *up)
+{
+    DIR *d = opendir(w->path.data);
+    if (!d) {
+        note_error(w, errno_message(errno));
+        return;
+    }
+    size_t len = w->path.len;
+    struct dirent *e;
+    while (!w->oom && (errno = 0, e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (len > 0 && w->path.data[len - 1] != '/')
+            buf_putc(&w->path, '/');
+        buf_puts(&w->path, e->d_name);
+        visit_entry(w, e->d_name, e->d_type, up);
+        w->path.len = len;
+        w->path.data[len] = '\0';
+    }
+    if (errno != 0 && !w->oom) {
+        int err = errno;
+        note_error(w, strerror(err));
+    }
+    closedir(d);
+}
+
+/* One command-line argument: a file is taken as it is; a directory is
+ * walked, even if its own name would be skipped inside a walk. */
+static void visit_argument(walker *w, const char *arg)
+{
+    buf_clear(&w->path);
+    buf_puts(&w->path, arg);
+    if (strcmp(arg, "-") == 0) {
+        if (add_path(w->out, SCAN_STDIN_PATH) != 0)
+            w->oom = 1;
+        return;
+    }
+    struct stat st;
+    if (stat(arg, &st) != 0) {
+        note_error(w, errno_message(errno));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        note_file(w);
+        return;
+    }
+    /* Paths inside are ARG/rel: rel starts after the separator. */
+    size_t n = strlen(arg);
+    w->rel_off = n > 0 && arg[n - 1] == '/' ? n : n + 1;
+    ancestor root = {st.st_dev, st.st_ino, NULL};
+    walk_dir(w, &root);
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int compare_errors(const void *a, const void *b)
+{
+    const scan_error *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    return c ? c : strcmp(x->message, y->message);
+}
+
+static void sort_and_dedupe(file_list *l)
+{
+    if (l->npaths > 1)
+        qsort(l->paths, l->npaths, sizeof *l->paths, compare_paths);
+    size_t k = 0;
+    for (size_t i = 0; i < l->npaths; i++)
+        if (k == 0 || strcmp(l->paths[k - 1], l->paths[i]) != 0)
+            l->paths[k++] = l->paths[i];
+    l->npaths = k;
+    if (l->nerrors > 1)
+        qsort(l->errors, l->nerrors, sizeof *l->errors, compare_errors);
+    k = 0;
+    for (size_t i = 0; i < l->nerrors; i++)
+        if (k == 0 || compare_errors(&l->errors[k - 1], &l->errors[i]) != 0)
+            l->errors[k++] = l->errors[i];
+    l->nerrors = k;
+}
+
+int discover_files(const discover_options *opt, const char *const *args, int nargs,
+                   file_list *out)
+{
+    memset(out, 0, sizeof *out);
+    out->a = arena_new();
+    walker w = {.opt = opt, .out = out};
+    buf_init(&w.path);
+    for (int i = 0; i < nargs && !w.oom; i++)
+        visit_argument(&w, args[i]);
+    buf_free(&w.path);
+    if (w.oom) {
+        file_list_free(out);
+        return -1;
+    }
+    sort_and_dedupe(out);
+    return 0;
+}
+
+void file_list_free(file_list *l)
+{
+    free((void *)l->paths);
+    free(l->errors);
+    arena_free(l->a);
+    memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,271 @@
+/* scan.c - the pipeline of one file (read, parse, rules, copy out) and the
+ * pool of threads that runs it. Workers take the next file index from an
+ * atomic counter and write only that file's slot, so no lock is needed and
+ * the result does not depend on which thread scanned what. */
+#include "scan.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../syntax/parser.h"
+#include "read.h"
+
+#define SCAN_THREAD_STACK ((size_t)16 << 20)
+
+typedef struct pool {
+    const scan_options *opt;
+    const char *const *paths;
+    scan_file *files;
+    size_t n;
+    atomic_size_t next;
+} pool;
+
+typedef struct worker {
+    pool *p;
+    arena *work;    /* per file: reset before each */
+    arena *results; /* what outlives the file: owned by scan_result */
+    scan_buffer in;
+} worker;
+
+int scan_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+static void fail(worker *w, scan_file *f, int line, const char *message)
+{
+    f->failed = 1;
+    f->error.path = f->path;
+    f->error.line = line;
+    f->error.message = arena_strndup(w->results, message, strlen(message));
+}
+
+static long count_lines(const char *text, size_t len)
+{
+    long n = 0;
+    for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p)));
+         p++)
+        n++;
+    return n + (len > 0 && text[len - 1] != '\n');
+}
+
+/* Start offsets of every line of the decoded text (1-based: starts[1] is 0). */
+typedef struct line_index {
+    const char *text;
+    size_t len;
+    size_t *starts;
+    long nlines;
+} line_index;
+
+static void index_lines(arena *a, const py_file *src, long nlines, line_index *ix)
+{
+    ix->text = src->text;
+    ix->len = src->len;
+    ix->nlines = nlines;
+    ix->starts = arena_alloc_raw(a, (size_t)(nlines + 2) * sizeof *ix->starts);
+    ix->starts[1] = 0;
+    long k = 2;
+    for (size_t i = 0; i < src->len && k <= nlines; i++)
+        if (src->text[i] == '\n')
+            ix->starts[k++] = i + 1;
+}
+
+static const char *line_at(const line_index *ix, int line, size_t *len)
+{
+    if (line < 1 || line > ix->nlines) {
+        *len = 0;
+        return "";
+    }
+    const char *s = ix->text + ix->starts[line];
+    const char *nl = memchr(s, '\n', ix->len - ix->starts[line]);
+    *len = nl ? (size_t)(nl - s) : ix->len - ix->starts[line];
+    return s;
+}
+
+/* 0-based UTF-8 byte offset on `line` to a 1-based character column. */
+static int char_column(const line_index *ix, int line, int byte_col)
+{
+    size_t len;
+    const char *s = line_at(ix, line, &len);
+    size_t end = byte_col < 0 ? 0 : (size_t)byte_col < len ? (size_t)byte_col : len;
+    int col = 1;
+    for (size_t i = 0; i < end; i++)
+        col += ((unsigned char)s[i] & 0xC0) != 0x80;
+    /* An offset past the text (a node ending at the newline) stays in bytes. */
+    if (byte_col > (int)len)
+        col += byte_col - (int)len;
+    return col;
+}
+
+static void copy_finding(worker *w, const line_index *ix, const finding *in, scan_finding *out)
+{
+    out->rule = in->rule;
+    out->line = in->line;
+    out->column = char_column(ix, in->line, in->col);
+    out->end_line = in->end_line >= in->line ? in->end_line : in->line;
+    out->end_column = in->end_line >= in->line ? char_column(ix, in->end_line, in->end_col)
+                                               : out->column;
+    out->severity = in->severity;
+    out->confidence = in->confidence;
+    out->suppressed = (int)in->suppressed;
+    const char *msg = in->message ? in->message : "";
+    out->message = arena_strndup(w->results, msg, strlen(msg));
+    size_t len;
+    const char *s = line_at(ix, in->line, &len);
+    out->snippet = arena_strndup(w->results, s, len);
+}
+
+/* The file's results leave the worker arena, which the next file resets. */
+static void copy_results(worker *w, scan_file *f, const py_file *src, const file_result *r)
+{
+    if (r->nfindings > 0) {
+        line_index ix;
+        index_lines(w->work, src, f->lines, &ix);
+        f->findings = arena_alloc(w->results, (size_t)r->nfindings * sizeof *f->findings);
+        for (int i = 0; i < r->nfindings; i++)
+            copy_finding(w, &ix, &r->findings[i], &f->findings[i]);
+        f->nfindings = r->nfindings;
+    }
+    if (r->nnotes > 0) {
+        f->notes = arena_alloc(w->results, (size_t)r->nnotes * sizeof *f->notes);
+        for (int i = 0; i < r->nnotes; i++) {
+            const char *m = r->notes[i].message ? r->notes[i].message : "";
+            f->notes[i].line = r->notes[i].line;
+            f->notes[i].message = arena_strndup(w->results, m, strlen(m));
+        }
+        f->nnotes = r->nnotes;
+    }
+}
+
+static void scan_parsed(worker *w, scan_file *f, const py_file *src, const ast_node *mod)
+{
+    f->scanned = 1;
+    f->lines = count_lines(src->text, src->len);
+    int is_package;
+    const char *module_name = scan_module_name(w->work, f->path, &is_package);
+    file_result r;
+    memset(&r, 0, sizeof r);
+    rules_run(w->p->opt->rules, w->work, f->path, src, mod, module_name, is_package, &r);
+    copy_results(w, f, src, &r);
+}
+
+static void scan_one(worker *w, size_t i)
+{
+    scan_file *f = &w->p->files[i];
+    f->path = w->p->paths[i];
+    char msg[400];
+    if (scan_read(f->path, w->p->opt->max_file_size, &w->in, msg, sizeof msg) != 0) {
+        fail(w, f, 0, msg);
+        return;
+    }
+    if (scan_looks_binary(w->in.data, w->in.len)) {
+        fail(w, f, 0, "binary file, skipped");
+        return;
+    }
+    arena_reset(w->work);
+    syntax_error err;
+    memset(&err, 0, sizeof err);
+    py_file src;
+    memset(&src, 0, sizeof src);
+    ast_node *mod = py_parse_file(w->work, w->in.data, w->in.len, &err, &src);
+    if (!mod || !src.text) {
+        snprintf(msg, sizeof msg, "%s: %s", err.type ? err.type : "SyntaxError", err.msg);
+        fail(w, f, err.lineno > 0 ? err.lineno : 0, msg);
+        return;
+    }
+    scan_parsed(w, f, &src, mod);
+}
+
+static void *work_loop(void *arg)
+{
+    worker *w = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&w->p->next, 1);
+        if (i >= w->p->n)
+            break;
+        scan_one(w, i);
+    }
+    return NULL;
+}
+
+static void worker_done(worker *w)
+{
+    arena_free(w->work);
+    free(w->in.data);
+}
+
+/* Starts nw threads (with a large enough stack) and waits for them. When
+ * threads cannot be had (a limit, no memory), the ones started, or this
+ * thread alone, still take every file: the result is the same. */
+static void run_workers(worker *ws, int nw)
+{
+    pthread_t *tids = calloc((size_t)nw, sizeof *tids);
+    pthread_attr_t attr;
+    int started = 0;
+    if (tids && pthread_attr_init(&attr) == 0) {
+        /* The parser may use 3 MiB of stack on deeply nested input before
+         * it gives up (parser_core.c), and the rules walk the tree it
+         * built: give workers at least the main thread's usual 8 MiB,
+         * twice over. */
+        size_t stack = 0;
+        pthread_attr_getstacksize(&attr, &stack);
+        if (stack < SCAN_THREAD_STACK)
+            pthread_attr_setstacksize(&attr, SCAN_THREAD_STACK);
+        for (; started < nw; started++)
+            if (pthread_create(&tids[started], &attr, work_loop, &ws[started]) != 0)
+                break;
+        pthread_attr_destroy(&attr);
+    }
+    if (started == 0)
+        work_loop(&ws[0]);
+    for (int i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+}
+
+int scan_files(const scan_options *opt, const char *const *paths, size_t n, scan_result *out)
+{
+    memset(out, 0, sizeof *out);
+    int nw = opt->jobs < 1 ? 1 : opt->jobs;
+    if ((size_t)nw > n)
+        nw = n > 0 ? (int)n : 1;
+    pool p = {.opt = opt, .paths = paths, .n = n};
+    atomic_init(&p.next, 0);
+    out->files = calloc(n ? n : 1, sizeof *out->files);
+    out->arenas = calloc((size_t)nw, sizeof *out->arenas);
+    worker *ws = calloc((size_t)nw, sizeof *ws);
+    if (!out->files || !out->arenas || !ws) {
+        free(ws);
+        scan_result_free(out);
+        return -1;
+    }
+    p.files = out->files;
+    out->nfiles = n;
+    out->narenas = nw;
+    for (int i = 0; i < nw; i++) {
+        ws[i] = (worker){.p = &p, .work = arena_new(), .results = arena_new()};
+        out->arenas[i] = ws[i].results;
+    }
+    if (nw == 1)
+        work_loop(&ws[0]);
+    else
+        run_workers(ws, nw);
+    for (int i = 0; i < nw; i++)
+        worker_done(&ws[i]);
+    free(ws);
+    return 0;
+}
+
+void scan_result_free(scan_result *r)
+{
+    for (int i = 0; i < r->narenas; i++)
+        arena_free(r->arenas[i]);
+    free(r->arenas);
+    free(r->files);
+    memset(r, 0, sizeof *r);
+}

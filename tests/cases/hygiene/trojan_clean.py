@@ -1,0 +1,3 @@
+# hygiene family: escapes of bidi characters are fine.
+RLO = "\u202e"
+hebrew = "שלום"
