@@ -7,10 +7,12 @@
 #   make test-asan  the suite under ASan+UBSan only
 #   make test-corpus  krait ast vs CPython 3.14 on the machine's Python stdlib,
 #                   its tests and site-packages (corpus B, ~11,600 files)
-#   make bench      parse throughput and peak memory over corpus A
+#   make bench      parse throughput and peak memory over corpus A against
+#                   CPython's parser; krait scan against Bandit
 #   make demo       install what is missing, build, run krait on examples/
 #   make fuzz       libFuzzer on the parser for FUZZ_SECONDS (default 600)
 #   make deps       install build and test dependencies (idempotent)
+#   make rules-doc  regenerate docs/rules.md from the rule catalogue
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -21,7 +23,7 @@ CMAKE_FLAGS ?=
 KRAIT := $(BUILD)/krait
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all build deps test test-fast test-asan test-corpus bench demo fuzz clean
+.PHONY: all build deps test test-fast test-asan test-corpus bench demo fuzz clean rules-doc
 
 all: build
 
@@ -54,8 +56,10 @@ test-corpus: build
 	    --corpus-b --jobs $(JOBS)
 
 bench: build
+	scripts/install-deps --bench
 	tests/oracle/run --extract-corpus-a $(BUILD)/corpus-a
 	bench/run $(BUILD) $(BUILD)/corpus-a
+	bench/scan $(KRAIT) $(BUILD)/corpus-a
 
 demo: build
 	scripts/demo $(KRAIT)
@@ -63,6 +67,11 @@ demo: build
 fuzz: build
 	cmake --build $(BUILD) --target fuzz_build
 	tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS)
+
+# docs/rules.md is generated; ctest's rules-doc test fails when it is stale.
+rules-doc: build
+	$(KRAIT) rules --format md > docs/rules.md.tmp
+	mv docs/rules.md.tmp docs/rules.md
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
