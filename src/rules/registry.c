@@ -114,11 +114,61 @@ static int same_spelling(const char *s, size_t len, const char *name)
     return i == len && name[i] == '\0';
 }
 
+/* Bandit's test names, which people write in `# nosec assert_used` (as
+ * `bandit -h` lists them, plus the names of tests added since 1.6). */
+static const char *const bandit_test_names[][2] = {
+    {"assert_used", "B101"}, {"exec_used", "B102"}, {"set_bad_file_permissions", "B103"},
+    {"hardcoded_bind_all_interfaces", "B104"}, {"hardcoded_password_string", "B105"},
+    {"hardcoded_password_funcarg", "B106"}, {"hardcoded_password_default", "B107"},
+    {"hardcoded_tmp_directory", "B108"}, {"try_except_pass", "B110"},
+    {"try_except_continue", "B112"}, {"request_without_timeout", "B113"},
+    {"flask_debug_true", "B201"}, {"tarfile_unsafe_members", "B202"}, {"pickle", "B301"},
+    {"marshal", "B302"}, {"md5", "B303"}, {"ciphers", "B304"}, {"cipher_modes", "B305"},
+    {"mktemp_q", "B306"}, {"eval", "B307"}, {"mark_safe", "B308"},
+    {"urllib_urlopen", "B310"}, {"random", "B311"}, {"telnetlib", "B312"},
+    {"xml_bad_cElementTree", "B313"}, {"xml_bad_ElementTree", "B314"},
+    {"xml_bad_expatreader", "B315"}, {"xml_bad_expatbuilder", "B316"},
+    {"xml_bad_sax", "B317"}, {"xml_bad_minidom", "B318"}, {"xml_bad_pulldom", "B319"},
+    {"ftplib", "B321"}, {"unverified_context", "B323"},
+    {"hashlib_new_insecure_functions", "B324"}, {"hashlib", "B324"},
+    {"import_telnetlib", "B401"}, {"import_ftplib", "B402"}, {"import_pickle", "B403"},
+    {"import_subprocess", "B404"}, {"import_xml_etree", "B405"}, {"import_xml_sax", "B406"},
+    {"import_xml_expat", "B407"}, {"import_xml_minidom", "B408"},
+    {"import_xml_pulldom", "B409"}, {"import_xmlrpclib", "B411"}, {"import_httpoxy", "B412"},
+    {"import_pycrypto", "B413"}, {"import_pyghmi", "B415"},
+    {"request_with_no_cert_validation", "B501"}, {"ssl_with_bad_version", "B502"},
+    {"ssl_with_bad_defaults", "B503"}, {"ssl_with_no_version", "B504"},
+    {"weak_cryptographic_key", "B505"}, {"yaml_load", "B506"},
+    {"ssh_no_host_key_verification", "B507"}, {"snmp_insecure_version", "B508"},
+    {"snmp_weak_cryptography", "B509"}, {"paramiko_calls", "B601"},
+    {"subprocess_popen_with_shell_equals_true", "B602"},
+    {"subprocess_without_shell_equals_true", "B603"},
+    {"any_other_function_with_shell_equals_true", "B604"},
+    {"start_process_with_a_shell", "B605"}, {"start_process_with_no_shell", "B606"},
+    {"start_process_with_partial_path", "B607"}, {"hardcoded_sql_expressions", "B608"},
+    {"linux_commands_wildcard_injection", "B609"}, {"django_extra_used", "B610"},
+    {"django_rawsql_used", "B611"}, {"logging_config_insecure_listen", "B612"},
+    {"trojansource", "B613"}, {"jinja2_autoescape_false", "B701"},
+    {"use_of_mako_templates", "B702"}, {"django_mark_safe", "B703"},
+    {"markupsafe_markup_xss", "B704"},
+};
+
+static int is_bandit_test_name(const char *spelling, size_t len, const char *bandit_id)
+{
+    if (!bandit_id)
+        return 0;
+    for (size_t i = 0; i < sizeof bandit_test_names / sizeof bandit_test_names[0]; i++)
+        if (same_spelling(spelling, len, bandit_test_names[i][0]))
+            return strcmp(bandit_test_names[i][1], bandit_id) == 0;
+    return 0;
+}
+
 int rules_spelling_matches(int r, const char *spelling, size_t len)
 {
     const rule_info *ri = &rule_catalogue[r];
     return same_spelling(spelling, len, ri->id) || same_spelling(spelling, len, ri->bandit) ||
-           same_spelling(spelling, len, ri->ruff) || same_spelling(spelling, len, ri->name);
+           same_spelling(spelling, len, ri->ruff) || same_spelling(spelling, len, ri->name) ||
+           is_bandit_test_name(spelling, len, ri->bandit);
 }
 
 int rules_find(const char *spelling)

@@ -1,6 +1,7 @@
 /* suppress.c - suppression comments: `# nosec [IDS]`, `# noqa[: CODES]`
  * and `# krait: ignore[IDS]`. Any spelling of a rule works in any of the
- * three (KR602, B602, S602, or the rule's name). A comment counts for a
+ * three (KR602, B602, S602, the rule's name, or Bandit's test name such as
+ * subprocess_popen_with_shell_equals_true). A comment counts for a
  * finding when it sits on one of the finding's suppression lines (its
  * statement, as Bandit treats multi-line statements; see stmt_span.c).
  *

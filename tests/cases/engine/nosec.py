@@ -37,3 +37,8 @@ exec("# nosec")  # expect: KR102
 # A nosec on the line before does not count (Bandit agrees).
 # nosec
 exec(code)  # expect: KR102
+
+# Bandit's test names, as `bandit -h` lists them, work too; another test's
+# name silences only that test.
+exec(code)  # nosec exec_used  # expect-suppressed: KR102
+exec(code)  # nosec start_process_with_a_shell  # expect: KR102

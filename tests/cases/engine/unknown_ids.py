@@ -8,8 +8,8 @@ exec(code)  # krait: ignore[KR1O2]  # expect: KR102  # expect-note: unknown rule
 exec(code)  # noqa: S1O2  # expect: KR102  # expect-note: unknown rule 'S1O2'
 exec(code)  # nosec exec_call  # expect: KR102  # expect-note: unknown rule 'exec_call'
 
-# Bandit's test names are not krait's names.
-exec(code)  # nosec exec_used  # expect: KR102  # expect-note: unknown rule 'exec_used'
+# A misspelt Bandit test name is unknown too.
+exec(code)  # nosec exec_usd  # expect: KR102  # expect-note: unknown rule 'exec_usd'
 
 # A note even where there is no finding.
 y = 1  # krait: ignore[KR000]  # expect-note: unknown rule 'KR000'
