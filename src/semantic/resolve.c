@@ -54,9 +54,18 @@ static int is_none_binding(const sem_def *d)
            d->value->v.Constant.value.kind == CONST_NONE;
 }
 
+static int has_preferred_def(const sem_sym *sym)
+{
+    for (const sem_def *d = sym->defs; d; d = d->next)
+        if (!d->fallback && !is_none_binding(d))
+            return 1;
+    return 0;
+}
+
 /* All bindings must agree; one unknown or disagreeing binding and the name
- * has none. Cached per symbol; a symbol met again while being resolved is a
- * cycle (`a = b; b = a`) and has none either. */
+ * has none. Fallback imports (sem_def.fallback) count only when nothing
+ * else binds the name. Cached per symbol; a symbol met again while being
+ * resolved is a cycle (`a = b; b = a`) and has none either. */
 static const char *symbol_qualname(const sem_index *ix, const sem_sym *csym, int depth)
 {
     sem_sym *sym = (sem_sym *)csym; /* the cache is the only thing written */
@@ -66,8 +75,9 @@ static const char *symbol_qualname(const sem_index *ix, const sem_sym *csym, int
         return NULL;
     sym->qn_state = CACHE_BUSY;
     const char *qn = NULL;
+    int skip_fallbacks = has_preferred_def(sym);
     for (const sem_def *d = sym->defs; d; d = d->next) {
-        if (is_none_binding(d))
+        if (is_none_binding(d) || (skip_fallbacks && d->fallback))
             continue;
         const char *q = def_qualname(ix, d, depth);
         if (!q || (qn && strcmp(q, qn) != 0)) {

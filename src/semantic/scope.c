@@ -15,10 +15,56 @@ static void bind_value(sem_index *ix, const sem_scope *scope, const char *name, 
     sem_bind(ix, scope, name, kind)->value = value;
 }
 
-static void bind_import(sem_index *ix, const sem_scope *scope, const char *name,
-                        const char *qualname)
+/* Import statements directly in the body of an `except ImportError:`
+ * handler: few per file, so a short list; past its end they are treated as
+ * ordinary imports (which only makes their names ambiguous). */
+enum { MAX_FALLBACK_IMPORTS = 64 };
+
+typedef struct fallback_list {
+    const ast_node *items[MAX_FALLBACK_IMPORTS];
+    int n;
+} fallback_list;
+
+static int is_fallback_import(const fallback_list *f, const ast_node *stmt)
 {
-    sem_bind(ix, scope, name, DEF_IMPORT)->qualname = qualname;
+    for (int i = 0; i < f->n; i++)
+        if (f->items[i] == stmt)
+            return 1;
+    return 0;
+}
+
+static int names_import_error(const ast_node *e)
+{
+    return e->kind == AST_Name && (strcmp(e->v.Name.id, "ImportError") == 0 ||
+                                   strcmp(e->v.Name.id, "ModuleNotFoundError") == 0);
+}
+
+/* `except ImportError:` or `except (ImportError, OSError):`: note the
+ * import statements of its body as fallbacks. */
+static void note_fallback_imports(fallback_list *f, const ast_node *handler)
+{
+    const ast_node *type = handler->v.ExceptHandler.type;
+    int catches = 0;
+    if (type && type->kind == AST_Tuple) {
+        for (int i = 0; i < AST_SEQ_LEN(type->v.Tuple.elts); i++)
+            catches |= names_import_error(AST_SEQ_NODE(type->v.Tuple.elts, i));
+    } else if (type) {
+        catches = names_import_error(type);
+    }
+    const ast_seq *body = handler->v.ExceptHandler.body;
+    for (int i = 0; catches && i < AST_SEQ_LEN(body) && f->n < MAX_FALLBACK_IMPORTS; i++) {
+        const ast_node *stmt = AST_SEQ_NODE(body, i);
+        if (stmt->kind == AST_Import || stmt->kind == AST_ImportFrom)
+            f->items[f->n++] = stmt;
+    }
+}
+
+static void bind_import(sem_index *ix, const sem_scope *scope, const char *name,
+                        const char *qualname, int fallback)
+{
+    sem_def *d = sem_bind(ix, scope, name, DEF_IMPORT);
+    d->qualname = qualname;
+    d->fallback = fallback;
 }
 
 /* ---- the walk ------------------------------------------------------------ */
@@ -32,6 +78,7 @@ typedef struct walker {
     sem_index *ix;
     work_item *items;
     size_t n, cap;
+    fallback_list fallbacks;
 } walker;
 
 static void grow(walker *w)
@@ -183,18 +230,19 @@ static void visit_name(walker *w, const ast_node *n, const sem_scope *scope)
 static void visit_import(walker *w, const ast_node *n, const sem_scope *scope)
 {
     sem_index *ix = w->ix;
+    int fallback = is_fallback_import(&w->fallbacks, n);
     const ast_seq *names = n->v.Import.names;
     for (int i = 0; i < AST_SEQ_LEN(names); i++) {
         const ast_node *al = AST_SEQ_NODE(names, i);
         const char *full = al->v.alias.name;
         sem_import_add(ix, full, NULL, n);
         if (al->v.alias.asname) {
-            bind_import(ix, scope, al->v.alias.asname, full);
+            bind_import(ix, scope, al->v.alias.asname, full, fallback);
         } else {
             /* `import a.b.c` binds `a`, which is the module a. */
             const char *dot = strchr(full, '.');
             const char *top = dot ? arena_strndup(ix->a, full, (size_t)(dot - full)) : full;
-            bind_import(ix, scope, top, top);
+            bind_import(ix, scope, top, top, fallback);
         }
     }
 }
@@ -206,7 +254,7 @@ static void bind_star(sem_index *ix, const sem_scope *scope, const char *module)
         const char *end = strchr(p, ' ');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         const char *name = arena_strndup(ix->a, p, len);
-        bind_import(ix, scope, name, sem_dotted(ix->a, module, name));
+        bind_import(ix, scope, name, sem_dotted(ix->a, module, name), 0);
         p += len;
         while (*p == ' ')
             p++;
@@ -227,7 +275,8 @@ static void visit_import_from(walker *w, const ast_node *n, const sem_scope *sco
             continue;
         }
         const char *as = al->v.alias.asname ? al->v.alias.asname : name;
-        bind_import(ix, scope, as, sem_dotted(ix->a, base, name));
+        bind_import(ix, scope, as, sem_dotted(ix->a, base, name),
+                    is_fallback_import(&w->fallbacks, n));
     }
 }
 
@@ -332,6 +381,7 @@ static void visit_node(walker *w, const ast_node *n, const sem_scope *scope)
         return;
     case AST_ExceptHandler:
         bind_opt_name(w, n->v.ExceptHandler.name, scope);
+        note_fallback_imports(&w->fallbacks, n);
         break;
     case AST_MatchAs:
         bind_opt_name(w, n->v.MatchAs.name, scope);
@@ -399,7 +449,7 @@ sem_index *sem_build(arena *a, const ast_node *module, const char *module_name, 
     ix->module = top;
     sem_nodes_grow(ix, expected_loads(module));
     sem_syms_grow(ix);
-    walker w = {ix, NULL, 0, 64};
+    walker w = {.ix = ix, .items = NULL, .n = 0, .cap = 64};
     w.items = arena_alloc_raw(a, w.cap * sizeof *w.items);
     push(&w, module, top);
     while (w.n > 0) {

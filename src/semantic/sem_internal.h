@@ -28,6 +28,11 @@ typedef enum {
 typedef struct sem_def sem_def;
 struct sem_def {
     sem_def_kind kind;
+    /* DEF_IMPORT made in an `except ImportError:` handler: the fallback for
+     * an import tried first (`try: import cPickle as pickle / except
+     * ImportError: import pickle`). It does not count against the preferred
+     * binding, the way a reader takes the name for the module tried first. */
+    int fallback;
     const char *qualname;  /* DEF_IMPORT */
     const ast_node *value; /* DEF_VALUE, DEF_WITH */
     sem_def *next;

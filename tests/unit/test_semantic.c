@@ -145,10 +145,27 @@ static void test_import_try_except(void **state)
     (void)state;
     check_callee("try:\n    import json\nexcept ImportError:\n    pass\njson.loads(s)\n", 5,
                  "json.loads");
-    /* Two modules under one name: krait does not guess which. */
+    /* The module tried first names the import; the ImportError fallback
+     * does not count against it. */
     check_callee("try:\n    import cPickle as pickle\nexcept ImportError:\n"
                  "    import pickle\npickle.loads(s)\n",
+                 5, "cPickle.loads");
+    check_callee("try:\n    from yaml import CLoader as Loader\n"
+                 "except (ImportError, AttributeError):\n"
+                 "    from yaml import Loader\nLoader(s)\n",
+                 5, "yaml.CLoader");
+    check_callee("try:\n    import simplejson as json\nexcept ModuleNotFoundError:\n"
+                 "    import json\njson.loads(s)\n",
+                 5, "simplejson.loads");
+    /* Only the fallback binds the name: it is the name. */
+    check_callee("try:\n    pass\nexcept ImportError:\n    import pickle\npickle.loads(s)\n",
+                 5, "pickle.loads");
+    /* Another exception is no fallback: two modules under one name, and
+     * krait does not guess which. */
+    check_callee("try:\n    import cPickle as pickle\nexcept OSError:\n"
+                 "    import pickle\npickle.loads(s)\n",
                  5, NULL);
+    check_callee("import cPickle as pickle\nimport pickle\npickle.loads(s)\n", 3, NULL);
     /* ...but a None fallback is no module: nothing is called through it. */
     check_callee("try:\n    import yaml\nexcept ImportError:\n    yaml = None\n"
                  "yaml.load(s)\n",
