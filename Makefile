@@ -10,7 +10,8 @@
 #   make bench      parse throughput and peak memory over corpus A against
 #                   CPython's parser; krait scan against Bandit
 #   make demo       install what is missing, build, run krait on examples/
-#   make fuzz       libFuzzer on the parser for FUZZ_SECONDS (default 600)
+#   make fuzz       libFuzzer on the parser, then on the whole scan, for
+#                   FUZZ_SECONDS each (default 600)
 #   make deps       install build and test dependencies (idempotent)
 #   make rules-doc  regenerate docs/rules.md from the rule catalogue
 
@@ -66,7 +67,8 @@ demo: build
 
 fuzz: build
 	cmake --build $(BUILD) --target fuzz_build
-	tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS)
+	tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS) parse
+	tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS) scan
 
 # docs/rules.md is generated; ctest's rules-doc test fails when it is stale.
 rules-doc: build
