@@ -14,11 +14,13 @@
 #define CALL(id, qn, check) rule_check check;
 #define NODE(id, kind, check) rule_check check;
 #define IMPORT(id, module, check) rule_check check;
+#define REF(id, qn, check) rule_check check;
 #include "rules.def"
 #undef FAMILY
 #undef RULE
 #undef CALL
 #undef NODE
 #undef IMPORT
+#undef REF
 
 #endif

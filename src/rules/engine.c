@@ -188,6 +188,35 @@ static void dispatch_call(walk_state *w, const ast_node *call)
     w->cx.qualname = NULL;
 }
 
+/* The name a Name or Attribute ends with. */
+static const char *last_name(const ast_node *n)
+{
+    return n->kind == AST_Name ? n->v.Name.id : n->v.Attribute.attr;
+}
+
+/* REF rows: a Name or Attribute that is read, is the whole dotted name
+ * (not the `pickle` of `pickle.loads`) and is not the callee of a call. */
+static void dispatch_ref(walk_state *w, const ast_node *n)
+{
+    ast_ctx ctx = n->kind == AST_Name ? n->v.Name.ctx : n->v.Attribute.ctx;
+    const ast_node *parent = w->cx.parent;
+    if (ctx != CTX_Load || !registry_may_ref(last_name(n)))
+        return;
+    if (parent && parent->kind == AST_Attribute && parent->v.Attribute.value == n)
+        return;
+    if (parent && parent->kind == AST_Call && parent->v.Call.func == n)
+        return;
+    const char *qn = sem_qualname(w->cx.sem, n);
+    if (!qn)
+        return;
+    w->cx.qualname = qn;
+    int count;
+    const rule_row *rows = registry_refs(qn, &count);
+    for (int i = 0; i < count; i++)
+        try_row(w, &rows[i], n);
+    w->cx.qualname = NULL;
+}
+
 /* IMPORT rows: "pickle" matches pickle and pickle.x, never pickletools; a
  * from-import also tries module.member (`from xml.etree import
  * cElementTree`). Each dotted prefix is one lookup. */
@@ -295,6 +324,8 @@ static ast_walk_action visit(const ast_node *n, int enter, int depth, void *ctx)
     }
     if (n->kind == AST_Call)
         dispatch_call(w, n);
+    else if (n->kind == AST_Name || n->kind == AST_Attribute)
+        dispatch_ref(w, n);
     if (w->nimports && (n->kind == AST_Import || n->kind == AST_ImportFrom ||
                         (n->kind == AST_Call && w->call_imports)))
         dispatch_imports(w, n);

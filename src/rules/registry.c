@@ -20,6 +20,7 @@
 #define NO_CALL(id, qn, check)
 #define NO_NODE(id, kind, check)
 #define NO_IMPORT(id, module, check)
+#define NO_REF(id, qn, check)
 
 
 enum { FAMILY_STRIDE = 1024 };
@@ -31,6 +32,7 @@ enum family_position {
 #define CALL NO_CALL
 #define NODE NO_NODE
 #define IMPORT NO_IMPORT
+#define REF NO_REF
 #include "rules.def"
 #undef FAMILY
 #undef RULE
@@ -73,6 +75,7 @@ static const unsigned char rule_family_of[RULE_COUNT] = {
 #undef CALL
 #undef NODE
 #undef IMPORT
+#undef REF
 
 rule_family rules_family_at(int k)
 {
@@ -182,23 +185,20 @@ int rules_find(const char *spelling)
 
 /* ---- match tables ---- */
 
-enum { ROW_CALL, ROW_NODE, ROW_IMPORT };
-
-static const struct row_def {
-    int type;
-    rule_row row;
-} row_defs[] = {
+static const rule_row row_defs[] = {
 #define FAMILY NO_FAMILY
 #define RULE NO_RULE
-#define CALL(id, qn, check) {ROW_CALL, {RULE_##id, qn, sizeof qn - 1, -1, check}},
-#define NODE(id, kind, check) {ROW_NODE, {RULE_##id, NULL, 0, AST_##kind, check}},
-#define IMPORT(id, module, check) {ROW_IMPORT, {RULE_##id, module, sizeof module - 1, -1, check}},
+#define CALL(id, qn, check) {ROW_CALL, RULE_##id, qn, sizeof qn - 1, -1, check},
+#define NODE(id, kind, check) {ROW_NODE, RULE_##id, NULL, 0, AST_##kind, check},
+#define IMPORT(id, module, check) {ROW_IMPORT, RULE_##id, module, sizeof module - 1, -1, check},
+#define REF(id, qn, check) {ROW_REF, RULE_##id, qn, sizeof qn - 1, -1, check},
 #include "rules.def"
 #undef FAMILY
 #undef RULE
 #undef CALL
 #undef NODE
 #undef IMPORT
+#undef REF
 };
 
 enum { NROWS = sizeof row_defs / sizeof row_defs[0], NSLOTS = 2 * NROWS + 1 };
@@ -224,8 +224,9 @@ typedef struct segment {
 } segment;
 
 static struct registry {
-    keyed_table calls, imports;
+    keyed_table calls, imports, refs;
     segment segments[NSLOTS];
+    segment ref_segments[NSLOTS]; /* last dotted part of every REF row */
     segment seg_prefixes[NROWS]; /* prefix rows: the segment before '*' */
     int nseg_prefixes;
     int any_attr; /* a prefix row without a dot could match any attribute */
@@ -293,14 +294,38 @@ static void add_node_rows(void)
     int counts[AST_KIND_COUNT] = {0};
     for (int i = 0; i < NROWS; i++)
         if (row_defs[i].type == ROW_NODE)
-            counts[row_defs[i].row.kind]++;
+            counts[row_defs[i].kind]++;
     for (int k = 0; k < AST_KIND_COUNT; k++)
         reg.node_first[k + 1] = reg.node_first[k] + counts[k];
     int fill[AST_KIND_COUNT];
     memcpy(fill, reg.node_first, sizeof fill);
     for (int i = 0; i < NROWS; i++)
         if (row_defs[i].type == ROW_NODE)
-            reg.nodes[fill[row_defs[i].row.kind]++] = row_defs[i].row;
+            reg.nodes[fill[row_defs[i].kind]++] = row_defs[i];
+}
+
+/* Adds the last dotted part of pattern to a set (open addressing). */
+static void add_to_set(segment *set, const char *seg, size_t len)
+{
+    size_t i = (size_t)(hash_key(seg, len) % NSLOTS);
+    for (; set[i].key; i = (i + 1) % NSLOTS)
+        if (set[i].len == len && memcmp(set[i].key, seg, len) == 0)
+            return;
+    set[i] = (segment){seg, len};
+}
+
+static int in_set(const segment *set, const char *s, size_t len)
+{
+    for (size_t i = (size_t)(hash_key(s, len) % NSLOTS); set[i].key; i = (i + 1) % NSLOTS)
+        if (set[i].len == len && memcmp(set[i].key, s, len) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *last_part(const char *pattern)
+{
+    const char *dot = strrchr(pattern, '.');
+    return dot ? dot + 1 : pattern;
 }
 
 static void add_segment(const char *pattern)
@@ -315,29 +340,31 @@ static void add_segment(const char *pattern)
             reg.seg_prefixes[reg.nseg_prefixes++] = (segment){seg, len - 1};
         return;
     }
-    size_t i = (size_t)(hash_key(seg, len) % NSLOTS);
-    for (; reg.segments[i].key; i = (i + 1) % NSLOTS)
-        if (reg.segments[i].len == len && memcmp(reg.segments[i].key, seg, len) == 0)
-            return;
-    reg.segments[i] = (segment){seg, len};
+    add_to_set(reg.segments, seg, len);
 }
 
 static void build_registry(void)
 {
     for (int i = 0; i < NROWS; i++) {
-        const struct row_def *d = &row_defs[i];
-        reg.all[i] = d->row;
+        const rule_row *d = &row_defs[i];
+        reg.all[i] = *d;
         if (d->type == ROW_CALL)
-            add_segment(d->row.pattern);
-        if (d->type == ROW_CALL && is_prefix_pattern(d->row.pattern))
-            reg.prefixes[reg.nprefixes++] = d->row;
+            add_segment(d->pattern);
+        if (d->type == ROW_CALL && is_prefix_pattern(d->pattern))
+            reg.prefixes[reg.nprefixes++] = *d;
         else if (d->type == ROW_CALL)
-            reg.calls.rows[reg.calls.nrows++] = d->row;
+            reg.calls.rows[reg.calls.nrows++] = *d;
         else if (d->type == ROW_IMPORT)
-            reg.imports.rows[reg.imports.nrows++] = d->row;
+            reg.imports.rows[reg.imports.nrows++] = *d;
+        else if (d->type == ROW_REF) {
+            reg.refs.rows[reg.refs.nrows++] = *d;
+            add_to_set(reg.ref_segments, last_part(d->pattern),
+                       strlen(last_part(d->pattern)));
+        }
     }
     index_table(&reg.calls);
     index_table(&reg.imports);
+    index_table(&reg.refs);
     add_node_rows();
 }
 
@@ -365,14 +392,22 @@ int registry_may_call_attr(const char *attr)
     if (r->any_attr)
         return 1;
     size_t len = strlen(attr);
-    for (size_t i = (size_t)(hash_key(attr, len) % NSLOTS); r->segments[i].key;
-         i = (i + 1) % NSLOTS)
-        if (r->segments[i].len == len && memcmp(r->segments[i].key, attr, len) == 0)
-            return 1;
+    if (in_set(r->segments, attr, len))
+        return 1;
     for (int i = 0; i < r->nseg_prefixes; i++)
         if (strncmp(attr, r->seg_prefixes[i].key, r->seg_prefixes[i].len) == 0)
             return 1;
     return 0;
+}
+
+int registry_may_ref(const char *last)
+{
+    return in_set(registry()->ref_segments, last, strlen(last));
+}
+
+const rule_row *registry_refs(const char *qualname, int *n)
+{
+    return table_lookup(&registry()->refs, qualname, strlen(qualname), n);
 }
 
 const rule_row *registry_call_prefixes(int *n)

@@ -20,6 +20,13 @@
  *   NODE(ID, KIND, CHECK)
  *       every node of ast_kind AST_<KIND> (Assert, ExceptHandler, Constant,
  *       FunctionDef, ...), given to CHECK.
+ *   REF(ID, "qualified.name", CHECK)
+ *       a reference to that name that is not called: the function passed
+ *       as a value (`map(pickle.loads, blobs)`, `load = pickle.loads`),
+ *       as Python Code Audit reports them. A call is CALL rows' business;
+ *       only a whole dotted name that is read counts: neither the `pickle`
+ *       of `pickle.loads` nor an attribute read off it
+ *       (`pickle.loads.__doc__`) passes the function on.
  *   IMPORT(ID, "module", CHECK)
  *       an import of that module or of a submodule of it (exact dotted
  *       prefix: "pickle" does not match "pickletools"); the node is the
@@ -52,12 +59,14 @@ typedef enum {
 #define CALL(id, qn, check)
 #define NODE(id, kind, check)
 #define IMPORT(id, module, check)
+#define REF(id, qn, check)
 #include "rules.def"
 #undef FAMILY
 #undef RULE
 #undef CALL
 #undef NODE
 #undef IMPORT
+#undef REF
     RULE_COUNT
 } rule_id;
 
@@ -109,12 +118,14 @@ typedef enum {
 #define CALL(id, qn, check)
 #define NODE(id, kind, check)
 #define IMPORT(id, module, check)
+#define REF(id, qn, check)
 #include "rules.def"
 #undef FAMILY
 #undef RULE
 #undef CALL
 #undef NODE
 #undef IMPORT
+#undef REF
     RULE_FAMILY_COUNT
 } rule_family_id;
 

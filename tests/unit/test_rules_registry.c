@@ -185,7 +185,7 @@ static void test_match_rows(void **state)
             fail_msg("%s: bad pattern '%s'", id, row->pattern ? row->pattern : "(null)");
         }
         for (int o = 0; o < i; o++)
-            if (rows[o].rule == row->rule && rows[o].kind == row->kind && row->pattern &&
+            if (rows[o].rule == row->rule && rows[o].type == row->type && row->pattern &&
                 rows[o].pattern && strcmp(rows[o].pattern, row->pattern) == 0)
                 fail_msg("%s: row for '%s' repeated", id, row->pattern);
     }
