@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 /* The bidi controls are E2 80 8E/8F (LRM, RLM), E2 80 AA-AE (embeddings,
  * overrides), E2 81 A6-A9 (isolates). */
 static int bidi_at(const unsigned char *p, size_t left)
@@ -18,26 +17,33 @@ static int bidi_at(const unsigned char *p, size_t left)
     return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;
 }
 
+/* Every bidi control starts with the byte E2, so memchr skips the rest of
+ * the file at memory speed; lines are counted only up to the first hit
+ * (the decoded source has '\n' line ends only). */
 int hyg_trojan_source(const rule_ctx *cx, const ast_node *node, rule_hit *hit)
 {
     (void)node;
     const unsigned char *s = (const unsigned char *)cx->source;
-    int line = 1, first_line = 0, first_col = 0, count = 0;
-    size_t line_start = 0;
-    for (size_t i = 0; i < cx->source_len; i++) {
-        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == cx->source_len || s[i + 1] != '\n'))) {
-            line++;
-            line_start = i + 1;
-        } else if (bidi_at(s + i, cx->source_len - i)) {
-            if (!count++) {
-                first_line = line;
-                first_col = (int)(i - line_start);
-            }
-            i += 2;
+    const unsigned char *end = s + cx->source_len, *first = NULL;
+    int count = 0;
+    for (const unsigned char *p = s; p < end && (p = memchr(p, 0xE2, (size_t)(end - p)));) {
+        if (bidi_at(p, (size_t)(end - p))) {
+            if (!count++)
+                first = p;
+            p += 3;
+        } else {
+            p++;
         }
     }
     if (!count)
         return 0;
+    int first_line = 1;
+    const unsigned char *line_start = s;
+    for (const unsigned char *p = s; p < first && (p = memchr(p, '\n', (size_t)(first - p))); p++) {
+        first_line++;
+        line_start = p + 1;
+    }
+    int first_col = (int)(first - line_start);
     ast_node *at = ast_new(cx->a, AST_Constant);
     at->lineno = at->end_lineno = first_line;
     at->col_offset = first_col;
