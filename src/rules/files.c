@@ -160,12 +160,39 @@ int files_unpack_archive(const rule_ctx *cx, const ast_node *node, rule_hit *hit
 
 /* gzip.open(p, "wb") writes: only reading can be a bomb. The mode is the
  * 2nd positional argument (or mode=) of every opener here. */
+/* Python Code Audit rates the zstd decompressor (new in 3.14) above the
+ * older ones: follow it. */
+static void rate_zstd(const rule_ctx *cx, rule_hit *hit)
+{
+    if (rc_under(cx->qualname, "compression.zstd"))
+        hit->severity = HIGH;
+}
+
+int files_zstd_decompress(const rule_ctx *cx, const ast_node *node, rule_hit *hit)
+{
+    (void)node;
+    rate_zstd(cx, hit);
+    return 1;
+}
+
 int files_decompress_read(const rule_ctx *cx, const ast_node *node, rule_hit *hit)
 {
-    (void)hit;
+    rate_zstd(cx, hit);
     const ast_node *m = rc_param(node, 1, "mode");
     if (!m)
         return !rule_has_star_args(node);
     const char *mode = sem_const_str(cx->sem, m);
     return mode && !strpbrk(mode, "wax");
+}
+
+/* os.mkdir(path, mode) and friends: the mode is the 2nd positional (or
+ * mode=). Every call is reported (Code Audit parity); a constant mode that
+ * lets others write raises it to medium, like chmod's 0o002 bit. */
+int files_mkdir_mode(const rule_ctx *cx, const ast_node *node, rule_hit *hit)
+{
+    const ast_node *m = rc_param(node, 1, "mode");
+    long long mode = 0;
+    if (m && sem_const_int(cx->sem, m, &mode) && (mode & 0002))
+        hit->severity = MEDIUM;
+    return 1;
 }

@@ -108,6 +108,23 @@ static void test_files_levels(void **state)
                   "t.extractall(d, filter='data')\n",
                   "3:KR603:hh 4:KR603:mm 5:KR603:ll 6:KR603:mm");
     expect_levels("open('/tmp/x')\n", "1:KR602:mm");
+    /* Code Audit parity rows: low/low, medium when the mode lets others write. */
+    expect_levels("import os, shutil\n"
+                  "os.makedirs(p)\n"
+                  "os.mkdir(p, 0o777)\n"
+                  "os.mkdir(p, mode=0o750)\n"
+                  "os.write(fd, b)\n"
+                  "shutil.rmtree(p)\n",
+                  "2:KR609:ll 3:KR609:ml 4:KR609:ll 5:KR610:ll 6:KR611:ml");
+    /* Decompression at Code Audit's levels: medium, zstd high. */
+    expect_levels("import gzip, zlib\n"
+                  "from compression import zstd\n"
+                  "gzip.open(p)\n"
+                  "zlib.decompress(b)\n"
+                  "zstd.decompress(b)\n"
+                  "zstd.open(p)\n"
+                  "gzip.open(p, 'wb')\n",
+                  "3:KR607:ml 4:KR607:ml 5:KR607:hl 6:KR607:hl");
 }
 
 static void test_web_levels(void **state)
