@@ -70,12 +70,18 @@ static int grow(void **items, size_t *cap, size_t n, size_t size)
     return 0;
 }
 
-static int add_path(file_list *l, const char *path)
+static int add_path(file_list *l, const char *path, file_id id)
 {
     void *items = (void *)l->paths;
-    if (grow(&items, &l->cap_paths, l->npaths, sizeof *l->paths) != 0)
+    size_t cap = l->cap_paths;
+    if (grow(&items, &cap, l->npaths, sizeof *l->paths) != 0)
         return -1;
     l->paths = items;
+    items = l->ids;
+    if (grow(&items, &l->cap_paths, l->npaths, sizeof *l->ids) != 0)
+        return -1;
+    l->ids = items;
+    l->ids[l->npaths] = id;
     l->paths[l->npaths++] = arena_strndup(l->a, path, strlen(path));
     return 0;
 }
@@ -104,9 +110,9 @@ static void note_error(walker *w, const char *message)
         w->oom = 1;
 }
 
-static void note_file(walker *w)
+static void note_file(walker *w, dev_t dev, ino_t ino)
 {
-    if (add_path(w->out, w->path.data) != 0)
+    if (add_path(w->out, w->path.data, (file_id){dev, ino, 1}) != 0)
         w->oom = 1;
 }
 
@@ -204,14 +210,16 @@ static int is_ancestor(const ancestor *up, const struct stat *st)
 /* The entry w->path (base name `name`) inside a directory being walked.
  * `type` is readdir's d_type: a plain file needs no stat (most entries of a
  * big tree are); symlinks, directories and unknowns do. */
-static void visit_entry(walker *w, const char *name, unsigned char type, const ancestor *up)
+static void visit_entry(walker *w, const struct dirent *e, const ancestor *up)
 {
+    const char *name = e->d_name;
     const char *rel = w->path.data + w->rel_off;
     if (matches_any(w->opt->exclude, w->opt->nexclude, rel, name))
         return;
-    if (type == DT_REG) {
+    if (e->d_type == DT_REG) {
+        /* A plain file lives on its directory's device. */
         if (wants_file(w, name))
-            note_file(w);
+            note_file(w, up->dev, e->d_ino);
         return;
     }
     struct stat st;
@@ -232,7 +240,7 @@ static void visit_entry(walker *w, const char *name, unsigned char type, const a
         ancestor here = {st.st_dev, st.st_ino, up};
         walk_dir(w, &here);
     } else if (S_ISREG(st.st_mode) && wants_file(w, name)) {
-        note_file(w);
+        note_file(w, st.st_dev, st.st_ino);
     }
 }
 
@@ -251,7 +259,7 @@ static void walk_dir(walker *w, const ancestor *up)
         if (len > 0 && w->path.data[len - 1] != '/')
             buf_putc(&w->path, '/');
         buf_puts(&w->path, e->d_name);
-        visit_entry(w, e->d_name, e->d_type, up);
+        visit_entry(w, e, up);
         w->path.len = len;
         w->path.data[len] = '\0';
     }
@@ -269,7 +277,7 @@ static void visit_argument(walker *w, const char *arg)
     buf_clear(&w->path);
     buf_puts(&w->path, arg);
     if (strcmp(arg, "-") == 0) {
-        if (add_path(w->out, SCAN_STDIN_PATH) != 0)
+        if (add_path(w->out, SCAN_STDIN_PATH, (file_id){0, 0, 0}) != 0)
             w->oom = 1;
         return;
     }
@@ -279,7 +287,7 @@ static void visit_argument(walker *w, const char *arg)
         return;
     }
     if (!S_ISDIR(st.st_mode)) {
-        note_file(w);
+        note_file(w, st.st_dev, st.st_ino);
         return;
     }
     /* Paths inside are ARG/rel: rel starts after the separator. */
@@ -289,9 +297,60 @@ static void visit_argument(walker *w, const char *arg)
     walk_dir(w, &root);
 }
 
-static int compare_paths(const void *a, const void *b)
+typedef struct found {
+    const char *path;
+    file_id id;
+} found;
+
+static int compare_found_paths(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp(((const found *)a)->path, ((const found *)b)->path);
+}
+
+/* By identity, then path: the first of each file's group is its smallest
+ * path, the one kept. */
+static int compare_found_ids(const void *a, const void *b)
+{
+    const found *x = a, *y = b;
+    if (x->id.known != y->id.known)
+        return x->id.known - y->id.known;
+    if (x->id.dev != y->id.dev)
+        return x->id.dev < y->id.dev ? -1 : 1;
+    if (x->id.ino != y->id.ino)
+        return x->id.ino < y->id.ino ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+static int same_file(const found *x, const found *y)
+{
+    return x->id.known && y->id.known && x->id.dev == y->id.dev && x->id.ino == y->id.ino;
+}
+
+/* Sorts the paths and keeps one per file (the smallest path), so that a
+ * file reached through two arguments or a symlink is scanned once. */
+static int sort_and_dedupe_paths(file_list *l)
+{
+    if (l->npaths == 0)
+        return 0;
+    found *f = malloc(l->npaths * sizeof *f);
+    if (!f)
+        return -1;
+    for (size_t i = 0; i < l->npaths; i++)
+        f[i] = (found){l->paths[i], l->ids[i]};
+    qsort(f, l->npaths, sizeof *f, compare_found_ids);
+    size_t k = 0;
+    for (size_t i = 0; i < l->npaths; i++)
+        if (k == 0 || !same_file(&f[k - 1], &f[i]) ||
+            (!f[i].id.known && strcmp(f[k - 1].path, f[i].path) != 0))
+            f[k++] = f[i];
+    qsort(f, k, sizeof *f, compare_found_paths);
+    for (size_t i = 0; i < k; i++)
+        l->paths[i] = f[i].path;
+    l->npaths = k;
+    free(f);
+    free(l->ids);
+    l->ids = NULL;
+    return 0;
 }
 
 static int compare_errors(const void *a, const void *b)
@@ -301,22 +360,18 @@ static int compare_errors(const void *a, const void *b)
     return c ? c : strcmp(x->message, y->message);
 }
 
-static void sort_and_dedupe(file_list *l)
+static int sort_and_dedupe(file_list *l)
 {
-    if (l->npaths > 1)
-        qsort(l->paths, l->npaths, sizeof *l->paths, compare_paths);
-    size_t k = 0;
-    for (size_t i = 0; i < l->npaths; i++)
-        if (k == 0 || strcmp(l->paths[k - 1], l->paths[i]) != 0)
-            l->paths[k++] = l->paths[i];
-    l->npaths = k;
+    if (sort_and_dedupe_paths(l) != 0)
+        return -1;
     if (l->nerrors > 1)
         qsort(l->errors, l->nerrors, sizeof *l->errors, compare_errors);
-    k = 0;
+    size_t k = 0;
     for (size_t i = 0; i < l->nerrors; i++)
         if (k == 0 || compare_errors(&l->errors[k - 1], &l->errors[i]) != 0)
             l->errors[k++] = l->errors[i];
     l->nerrors = k;
+    return 0;
 }
 
 int discover_files(const discover_options *opt, const char *const *args, int nargs,
@@ -333,13 +388,17 @@ int discover_files(const discover_options *opt, const char *const *args, int nar
         file_list_free(out);
         return -1;
     }
-    sort_and_dedupe(out);
+    if (sort_and_dedupe(out) != 0) {
+        file_list_free(out);
+        return -1;
+    }
     return 0;
 }
 
 void file_list_free(file_list *l)
 {
     free((void *)l->paths);
+    free(l->ids);
     free(l->errors);
     arena_free(l->a);
     memset(l, 0, sizeof *l);

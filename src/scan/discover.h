@@ -5,6 +5,7 @@
 #define KRAIT_DISCOVER_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "../base/arena.h"
 
@@ -28,8 +29,17 @@ typedef struct discover_options {
     int ninclude;
 } discover_options;
 
+/* A file's identity: two paths to one file (a symlink, `dir` and
+ * `dir/x.py` both given) are scanned once. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+    int known; /* 0 for stdin */
+} file_id;
+
 typedef struct file_list {
-    const char **paths; /* sorted (strcmp), no duplicates */
+    const char **paths; /* sorted (strcmp), no duplicates, no file twice */
+    file_id *ids;       /* parallel to paths while walking (private) */
     size_t npaths;
     scan_error *errors; /* in the order met */
     size_t nerrors;

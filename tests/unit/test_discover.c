@@ -131,11 +131,9 @@ static void test_walk_default(void **state)
                "R/a.py\n"
                "R/b.pyw\n"
                "R/generated/gen.py\n"
-               "R/other/h.py\n"
-               "R/script\n"
-               "R/sub/a_link.py\n"
+               "R/other/h.py\n" /* also reached as sub/other_link/h.py: once */
+               "R/script\n"      /* a.py is also sub/a_link.py: once */
                "R/sub/d.py\n"
-               "R/sub/other_link/h.py\n"
                "R/sub/test_g.py\n"
                "R/tool\n"
                "error R/sub/dangling.py: No such file or directory\n"
@@ -154,7 +152,6 @@ static void test_walk_exclude_include(void **state)
                "R/b.pyw\n"
                "R/other/h.py\n"
                "R/script\n"
-               "R/sub/a_link.py\n"
                "R/sub/d.py\n"
                "R/sub/e.pyi\n"
                "R/tool\n"
@@ -172,6 +169,21 @@ static void test_walk_trailing_slash(void **state)
     discover_options opt = {ex, 3, NULL, 0};
     const char *args[] = {arg};
     check_walk(&opt, args, 1, "R/sub/a_link.py\nR/sub/d.py\nR/sub/test_g.py\n");
+}
+
+/* One file reached through several paths (a symlink, a directory and a file
+ * inside it, "./" spellings) is listed once, under its smallest path. */
+static void test_same_file_once(void **state)
+{
+    (void)state;
+    char a[300], dot[300], link[300], sub[300];
+    snprintf(a, sizeof a, "%s/a.py", root);
+    snprintf(dot, sizeof dot, "%s/./a.py", root);
+    snprintf(link, sizeof link, "%s/sub/a_link.py", root);
+    snprintf(sub, sizeof sub, "%s/sub/d.py", root);
+    discover_options opt = {0};
+    const char *args[] = {link, dot, a, sub, sub};
+    check_walk(&opt, args, 5, "R/./a.py\nR/sub/d.py\n");
 }
 
 /* Explicit files are taken whatever their name; arguments are merged,
@@ -253,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_walk_exclude_include),
         cmocka_unit_test(test_walk_trailing_slash),
         cmocka_unit_test(test_explicit_arguments),
+        cmocka_unit_test(test_same_file_once),
         cmocka_unit_test(test_shebang),
         cmocka_unit_test(test_skipped_dirs),
         cmocka_unit_test(test_module_names),
