@@ -254,15 +254,56 @@ static int is_any_host(const rule_ctx *cx, const ast_node *v)
     return s && (strcmp(s, "") == 0 || strcmp(s, "::") == 0);
 }
 
+/* Servers whose first argument is the (host, port) address to bind. */
+static const char *const address_servers[] = {
+    "socket.create_server",
+    "socketserver.TCPServer", "socketserver.UDPServer", "socketserver.ThreadingTCPServer",
+    "socketserver.ThreadingUDPServer", "socketserver.ForkingTCPServer",
+    "socketserver.ForkingUDPServer",
+    "http.server.HTTPServer", "http.server.ThreadingHTTPServer",
+    "xmlrpc.server.SimpleXMLRPCServer", "xmlrpc.server.DocXMLRPCServer",
+    "SimpleXMLRPCServer.SimpleXMLRPCServer", "BaseHTTPServer.HTTPServer",
+    NULL,
+};
+
+/* Servers whose first argument is the host itself. */
+static const char *const host_servers[] = {
+    "wsgiref.simple_server.make_server", NULL,
+};
+
+/* The host of a (host, port) tuple, or NULL. */
+static const ast_node *address_host(const ast_node *address)
+{
+    if (!address || address->kind != AST_Tuple || AST_SEQ_LEN(address->v.Tuple.elts) < 2)
+        return NULL;
+    return AST_SEQ_NODE(address->v.Tuple.elts, 0);
+}
+
+/* The host argument a call binds to, when it is one of the calls above or
+ * a bind((host, port)) method call. */
+static const ast_node *bound_host(const rule_ctx *cx, const ast_node *call)
+{
+    const char *m = rc_method(call);
+    if (m && strcmp(m, "bind") == 0)
+        return address_host(rule_arg(call, 0));
+    const char *qn = sem_qualname(cx->sem, call->v.Call.func);
+    if (!qn)
+        return NULL;
+    if (rc_in(qn, address_servers))
+        return address_host(rc_param(call, 0, "server_address"));
+    if (rc_in(qn, host_servers))
+        return rc_param(call, 0, "host");
+    return NULL;
+}
+
 /* "" and "::" (which the literal check leaves alone: they are common
- * strings) as the host of bind((host, port)) or a host= argument. */
+ * strings) as the host of bind((host, port)), of a server's address, or a
+ * host= argument. */
 int net_bind_all_call(const rule_ctx *cx, const ast_node *node, rule_hit *hit)
 {
-    const char *m = rc_method(node);
-    const ast_node *a0 = rule_arg(node, 0);
-    if (m && strcmp(m, "bind") == 0 && a0 && a0->kind == AST_Tuple &&
-        AST_SEQ_LEN(a0->v.Tuple.elts) >= 2 && is_any_host(cx, AST_SEQ_NODE(a0->v.Tuple.elts, 0))) {
-        hit->at = AST_SEQ_NODE(a0->v.Tuple.elts, 0);
+    const ast_node *bound = bound_host(cx, node);
+    if (bound && is_any_host(cx, bound)) {
+        hit->at = bound;
         return 1;
     }
     const ast_node *h = rule_kwarg(node, "host");

@@ -32,3 +32,18 @@ def docs():
 def addresses():
     import ipaddress
     return ipaddress.ip_address("0.0.0.0")
+
+
+def standard_servers(handler, app):
+    import socketserver
+    from http.server import HTTPServer
+    from xmlrpc.server import SimpleXMLRPCServer  # expect: KR811
+    from wsgiref.simple_server import make_server
+    SimpleXMLRPCServer(("", 8000))  # expect: KR516
+    HTTPServer(("::", 8080), handler)  # expect: KR516, KR519
+    socketserver.TCPServer(server_address=("", 9000), RequestHandlerClass=handler)  # expect: KR516
+    socket.create_server(("", 9001))  # expect: KR516
+    make_server("", 8000, app)  # expect: KR516
+    SimpleXMLRPCServer(("localhost", 8000))
+    HTTPServer((LOCAL, 8080), handler)  # expect: KR519
+    make_server("127.0.0.1", 8000, app)
