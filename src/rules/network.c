@@ -320,14 +320,17 @@ int net_logging_listen(const rule_ctx *cx, const ast_node *node, rule_hit *hit)
     return !rule_has_star_args(node) && !rc_param(node, 1, "verify");
 }
 
-/* dictConfig({...}) spelt out in the call is the program's own
- * configuration; a dict from elsewhere (a file, a setting) may name
- * factories someone else chose. */
+/* dictConfig({...}) spelt out in the call, or in a name bound once to a
+ * dict display (`LOGGING = {...}`), is the program's own configuration; a
+ * dict from elsewhere (a file, a setting) may name factories someone else
+ * chose. */
 int net_logging_dict_config(const rule_ctx *cx, const ast_node *node, rule_hit *hit)
 {
-    (void)cx, (void)hit;
+    (void)hit;
     const ast_node *config = rc_param(node, 0, "config");
-    return !config || config->kind != AST_Dict;
+    const ast_node *value = config && config->kind == AST_Name ? sem_value_of(cx->sem, config)
+                                                               : config;
+    return !value || value->kind != AST_Dict;
 }
 
 /* The one assignment target `x.attr = value` of an Assign, or NULL. */

@@ -187,15 +187,23 @@ static int eval_fstring(eval_ctx *cx, const ast_node *e, ast_const *out)
     return 1;
 }
 
+const ast_node *sem_value_of(const sem_index *ix, const ast_node *name)
+{
+    if (!ix || !name || name->kind != AST_Name)
+        return NULL;
+    const sem_scope *scope = sem_scope_of(ix, name);
+    const sem_sym *sym = scope ? sem_lookup(ix, scope, name->v.Name.id) : NULL;
+    if (!sym || sym->ndefs != 1 || sym->defs->kind != DEF_VALUE)
+        return NULL;
+    return sym->defs->value;
+}
+
 /* A name bound exactly once, to an expression (not an import, a with
  * target or an unpacking), has that expression's value. */
 static int eval_name(eval_ctx *cx, const ast_node *e, ast_const *out)
 {
-    const sem_scope *scope = sem_scope_of(cx->ix, e);
-    const sem_sym *sym = scope ? sem_lookup(cx->ix, scope, e->v.Name.id) : NULL;
-    if (!sym || sym->ndefs != 1 || sym->defs->kind != DEF_VALUE)
-        return 0;
-    return eval(cx, sym->defs->value, out);
+    const ast_node *value = sem_value_of(cx->ix, e);
+    return value ? eval(cx, value, out) : 0;
 }
 
 static int eval(eval_ctx *cx, const ast_node *e, ast_const *out)

@@ -68,6 +68,11 @@ const char *sem_const_str(const sem_index *ix, const ast_node *expr);
 int sem_const_int(const sem_index *ix, const ast_node *expr, long long *out);
 int sem_truthy(const sem_index *ix, const ast_node *expr);
 
+/* What a Name stands for when its scope binds it exactly once, to an
+ * expression (`LOGGING = {...}`): that expression (any kind, not only
+ * constants). Else, and for anything but a Name, NULL. */
+const ast_node *sem_value_of(const sem_index *ix, const ast_node *name);
+
 /* Every module the file imports, in source order, fully qualified (relative
  * imports resolved as above), with the line of the import, for the import
  * rules and the module inventory. `via` is the node that imports it
