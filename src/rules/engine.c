@@ -196,6 +196,28 @@ static const char *last_name(const ast_node *n)
 
 /* REF rows: a Name or Attribute that is read, is the whole dotted name
  * (not the `pickle` of `pickle.loads`) and is not the callee of a call. */
+/* `ev = eval` in a function: a local alias, whose calls resolve through it
+ * and are reported there. At module or class level an alias is not
+ * skipped: other files may import it and call it where krait cannot see
+ * what it is. */
+static int is_local_alias(const walk_state *w, const ast_node *parent, const ast_node *n)
+{
+    if (!parent || parent->kind != AST_Assign || parent->v.Assign.value != n)
+        return 0;
+    const ast_seq *t = parent->v.Assign.targets;
+    for (int i = 0; i < AST_SEQ_LEN(t); i++)
+        if (AST_SEQ_NODE(t, i)->kind != AST_Name)
+            return 0;
+    for (int i = w->nstmts - 1; i >= 0; i--) {
+        ast_kind k = w->stmts[i]->kind;
+        if (k == AST_FunctionDef || k == AST_AsyncFunctionDef)
+            return 1;
+        if (k == AST_ClassDef)
+            return 0;
+    }
+    return 0;
+}
+
 static void dispatch_ref(walk_state *w, const ast_node *n)
 {
     ast_ctx ctx = n->kind == AST_Name ? n->v.Name.ctx : n->v.Attribute.ctx;
@@ -205,6 +227,8 @@ static void dispatch_ref(walk_state *w, const ast_node *n)
     if (parent && parent->kind == AST_Attribute && parent->v.Attribute.value == n)
         return;
     if (parent && parent->kind == AST_Call && parent->v.Call.func == n)
+        return;
+    if (is_local_alias(w, parent, n))
         return;
     const char *qn = sem_qualname(w->cx.sem, n);
     if (!qn)
@@ -399,6 +423,13 @@ void rules_run(const rules_config *cfg, arena *a, const char *path, const py_fil
                const ast_node *module, const char *module_name, int is_package,
                file_result *out)
 {
+    rules_run_indexed(cfg, a, path, src, module, sem_build(a, module, module_name, is_package),
+                      out);
+}
+
+void rules_run_indexed(const rules_config *cfg, arena *a, const char *path, const py_file *src,
+                       const ast_node *module, const sem_index *sem, file_result *out)
+{
     memset(out, 0, sizeof *out);
     walk_state w = {0};
     w.cfg = cfg;
@@ -407,7 +438,7 @@ void rules_run(const rules_config *cfg, arena *a, const char *path, const py_fil
     w.cx.source = src->text ? src->text : "";
     w.cx.source_len = src->text ? src->len : 0;
     w.cx.module = module;
-    w.cx.sem = sem_build(a, module, module_name, is_package);
+    w.cx.sem = sem;
     w.lines = (line_index){a, src->text, src->text ? src->len : 0, NULL, 0};
     index_imports(&w);
     for (int k = 0; k < AST_KIND_COUNT; k++)

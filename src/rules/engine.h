@@ -47,4 +47,10 @@ void rules_run(const rules_config *cfg, arena *a, const char *path, const py_fil
                const ast_node *module, const char *module_name, int is_package,
                file_result *out);
 
+/* rules_run with the file's semantic index already built (the scanner
+ * shares one index between the rules and the overview's measurements). */
+struct sem_index;
+void rules_run_indexed(const rules_config *cfg, arena *a, const char *path, const py_file *src,
+                       const ast_node *module, const struct sem_index *sem, file_result *out);
+
 #endif

@@ -7,7 +7,8 @@ code = "print(1)"
 exec(code)  # expect: KR102
 builtins.exec(code)  # expect: KR102
 run_code(code)  # expect: KR102
-alias = exec
+# A module-level alias is reported: other files may import and call it.
+alias = exec  # expect: KR102
 alias(code)  # expect: KR102
 getattr(builtins, "exec")(code)  # expect: KR102
 
