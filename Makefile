@@ -8,9 +8,9 @@
 #   make test-corpus  krait ast vs CPython 3.14 on the machine's Python stdlib,
 #                   its tests and site-packages (corpus B, ~11,600 files)
 #   make bench      parse throughput and peak memory over corpus A against
-#                   CPython's parser; krait scan against Bandit
+#                   CPython's parser; krait scan against Bandit; krait overview against radon
 #   make demo       install what is missing, build, run krait on examples/
-#   make fuzz       libFuzzer on the parser, then on the whole scan, for
+#   make fuzz       libFuzzer on the parser, the whole scan, PEP 440 and TOML, for
 #                   FUZZ_SECONDS each (default 600)
 #   make deps       install build and test dependencies (idempotent)
 #   make rules-doc  regenerate docs/rules.md from the rule catalogue
@@ -30,7 +30,8 @@ all: build
 
 # install-deps is cheap when nothing is missing, but the stamp spares
 # developers even that on every build.
-$(DEPS_STAMP): scripts/install-deps tests/oracle/package-lock.json
+$(DEPS_STAMP): scripts/install-deps tests/oracle/package-lock.json tests/report/package-lock.json \
+		tests/html/package-lock.json
 	scripts/install-deps
 	@mkdir -p $(BUILD) && touch $@
 
@@ -61,6 +62,7 @@ bench: build
 	tests/oracle/run --extract-corpus-a $(BUILD)/corpus-a
 	bench/run $(BUILD) $(BUILD)/corpus-a
 	bench/scan $(KRAIT) $(BUILD)/corpus-a
+	bench/overview $(KRAIT) $(BUILD)/corpus-a
 
 demo: build
 	scripts/demo $(KRAIT)
@@ -69,6 +71,8 @@ fuzz: build
 	cmake --build $(BUILD) --target fuzz_build
 	tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS) parse
 	tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS) scan
+	tests/deps/pep440/fuzz $(BUILD)/fuzz $(FUZZ_SECONDS)
+	tests/deps/toml/fuzz $(BUILD)/fuzz $(FUZZ_SECONDS)
 
 # docs/rules.md is generated; ctest's rules-doc test fails when it is stale.
 rules-doc: build

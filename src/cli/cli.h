@@ -21,6 +21,7 @@ typedef struct cli_command {
 
 extern const cli_command cmd_ast;
 extern const cli_command cmd_scan;
+extern const cli_command cmd_overview;
 extern const cli_command cmd_rules;
 
 /* Reports a usage error: "krait: MESSAGE" and a one-line hint pointing at
@@ -31,5 +32,11 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 /* Reads all of `path` ("-" is stdin) into a malloc'd buffer, binary-safe.
  * On failure prints "krait: PATH: reason" and returns -1. */
 int cli_read_input(const char *path, char **data, size_t *len);
+
+/* "krait ARGV..." quoted for a POSIX shell (malloc'd; NULL when out of
+ * memory): argv is a command's, argv[0] its name. */
+char *cli_command_line(int argc, char **argv);
+/* Now, or SOURCE_DATE_EPOCH when set (seconds since the epoch). */
+long long cli_start_time(void);
 
 #endif

@@ -22,7 +22,9 @@ enum {
 };
 
 typedef struct scan_cli {
-    int help, json;
+    const char *command; /* "scan" or "overview": for usage messages */
+    int help;
+    const report_format *format;
     const char *output;
     rules_config rules;
     report_options report;
@@ -34,6 +36,7 @@ typedef struct scan_cli {
     int nselect, nignore;
     const char *const *paths;
     int npaths;
+    char *command_line; /* malloc'd, for reports */
 } scan_cli;
 
 void scan_cli_defaults(scan_cli *o);

@@ -24,7 +24,8 @@ static const char scan_usage[] =
     "virtualenvs (any directory holding pyvenv.cfg) are skipped.\n"
     "\n"
     "Output:\n"
-    "  -f, --format FORMAT     text (default) or json; see docs/formats.md\n"
+    "  -f, --format FORMAT     text (default), json, sarif, csv, github, junit,\n"
+    "                          gitlab or html; see docs/formats.md\n"
     "  -o, --output FILE       write the report to FILE (atomically) instead of stdout\n"
     "  -q, --quiet             text: no summary at the end\n"
     "      --show-suppressed   also list findings silenced by # nosec, # noqa or\n"
@@ -83,6 +84,7 @@ static void free_options(scan_cli *o)
     free(o->include);
     free(o->select);
     free(o->ignore);
+    free(o->command_line);
 }
 
 /* Every value is checked before any file is touched. */
@@ -131,7 +133,7 @@ static int write_report(const scan_cli *o, const report_input *in, report_option
 {
     buf out;
     buf_init(&out);
-    int status = (o->json ? report_json : report_text)(&out, in, ropt);
+    int status = o->format->write(&out, in, ropt);
     if (status != 0)
         fputs("krait: out of memory\n", stderr);
     else if (o->output)
@@ -150,17 +152,22 @@ static int scan_and_report(const scan_cli *o, const struct timespec *t0)
         fputs("krait: out of memory\n", stderr);
         return EXIT_USAGE;
     }
-    scan_options sopt = {&o->rules, o->max_file_size, o->jobs};
+    /* The HTML report shows each file's measurements too. */
+    scan_options sopt = {.rules = &o->rules,
+                         .metrics = o->format == report_find_format("html"),
+                         .max_file_size = o->max_file_size,
+                         .jobs = o->jobs};
     scan_result res;
     if (scan_files(&sopt, files.paths, files.npaths, &res) != 0) {
         fputs("krait: cannot start the scan: out of memory\n", stderr);
         file_list_free(&files);
         return EXIT_USAGE;
     }
-    report_input in = {&res, files.errors, files.nerrors};
+    report_input in = {&res, files.errors, files.nerrors, o->paths, o->npaths, &o->rules};
     report_options ropt = o->report;
     ropt.colour = !o->output && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
     ropt.elapsed = seconds_since(t0);
+    ropt.command_line = o->command_line;
     report_stats st;
     report_compute_stats(&in, &ropt, &st);
     int status = write_report(o, &in, &ropt) == 0 ? exit_status(&st) : EXIT_USAGE;
@@ -175,6 +182,8 @@ static int run_scan(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     scan_cli o;
     scan_cli_defaults(&o);
+    o.report.started_at = cli_start_time();
+    o.command_line = cli_command_line(argc, argv);
     int status = parse_options(argc, argv, &o);
     if (status == EXIT_OK && !o.help)
         status = scan_and_report(&o, &t0);

@@ -14,6 +14,7 @@ static const cli_command cmd_help;
 
 /* The command table: `krait --help` lists these in this order. */
 static const cli_command *const commands[] = {
+    &cmd_overview,
     &cmd_scan,
     &cmd_rules,
     &cmd_ast,

@@ -17,6 +17,8 @@ void scan_cli_defaults(scan_cli *o)
     rules_config_default(&o->rules);
     o->report.min_severity = LOW;
     o->report.min_confidence = LOW;
+    o->format = report_find_format("text");
+    o->command = "scan";
     o->max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
     o->jobs = scan_default_jobs();
 }
@@ -57,13 +59,13 @@ static int parse_level(const char *option, const char *value, rule_level *out)
     return cli_usage_error("scan", "%s must be low, medium or high, not '%s'", option, value);
 }
 
-static int parse_jobs(const char *value, int *out)
+static int parse_jobs(const char *command, const char *value, int *out)
 {
     char *end;
     errno = 0;
     long n = strtol(value, &end, 10);
     if (errno || *end || end == value || n < 1 || n > 1024)
-        return cli_usage_error("scan", "--jobs must be a number from 1 to 1024, not '%s'",
+        return cli_usage_error(command, "--jobs must be a number from 1 to 1024, not '%s'",
                                value);
     *out = (int)n;
     return EXIT_OK;
@@ -73,7 +75,7 @@ static int push(const char ***items, int *n, const char *value)
 {
     const char **p = realloc(*items, (size_t)(*n + 1) * sizeof *p);
     if (!p)
-        return cli_usage_error("scan", "out of memory");
+        return cli_usage_error(NULL, "out of memory");
     p[(*n)++] = value;
     *items = p;
     return EXIT_OK;
@@ -83,20 +85,21 @@ int scan_cli_option(scan_cli *o, int code, const char *value)
 {
     switch (code) {
     case 'f':
-        if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
-            return cli_usage_error("scan", "--format must be text or json, not '%s'", value);
-        o->json = strcmp(value, "json") == 0;
+        o->format = report_find_format(value);
+        if (!o->format)
+            return cli_usage_error("scan", "--format must be %s, not '%s'",
+                                   report_format_names(), value);
         return EXIT_OK;
     case 'o':
         if (!*value)
-            return cli_usage_error("scan", "--output needs a file name");
+            return cli_usage_error(o->command, "--output needs a file name");
         o->output = value;
         return EXIT_OK;
     case 'q':
         o->report.quiet = 1;
         return EXIT_OK;
     case 'j':
-        return parse_jobs(value, &o->jobs);
+        return parse_jobs(o->command, value, &o->jobs);
     case OPT_SELECT:
         return push(&o->select, &o->nselect, value);
     case OPT_IGNORE:
@@ -117,11 +120,11 @@ int scan_cli_option(scan_cli *o, int code, const char *value)
         return push(&o->include, &o->ninclude, value);
     case OPT_MAX_FILE_SIZE:
         if (cli_parse_size(value, &o->max_file_size) != 0)
-            return cli_usage_error("scan", "--max-file-size: bad size '%s' (e.g. 1048576, "
+            return cli_usage_error(o->command, "--max-file-size: bad size '%s' (e.g. 1048576, "
                                            "512K, 100M, 1G)", value);
         return EXIT_OK;
     }
-    return cli_usage_error("scan", "unhandled option");
+    return cli_usage_error(o->command, "unhandled option");
 }
 
 /* Sets enabled[] to `on` for the rule or family spelled by tok[0..len). */
@@ -133,11 +136,16 @@ static int mark(scan_cli *o, const char *tok, size_t len, unsigned char on, cons
                                tok);
     memcpy(name, tok, len);
     name[len] = '\0';
-    int r = rules_find(name);
-    if (r >= 0) {
-        o->rules.enabled[r] = on;
+    /* Every rule the spelling names: a Bandit or Ruff ID may map to more
+     * than one krait rule. */
+    int found = 0;
+    for (int r = 0; r < RULE_COUNT; r++)
+        if (rules_spelling_matches(r, name, len)) {
+            o->rules.enabled[r] = on;
+            found = 1;
+        }
+    if (found)
         return EXIT_OK;
-    }
     for (size_t i = 0; i < len; i++)
         name[i] = (char)tolower((unsigned char)name[i]);
     if (!rules_family_known(name))

@@ -53,6 +53,7 @@ static void count_file(const scan_file *f, const report_options *opt, report_sta
         return;
     st->files++;
     st->lines += f->lines;
+    st->notes += f->nnotes;
     for (int i = 0; i < f->nfindings; i++) {
         const scan_finding *x = &f->findings[i];
         if (!report_passes(opt, x))

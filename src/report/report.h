@@ -15,6 +15,12 @@ typedef struct report_options {
     int quiet;           /* text: no summary */
     int colour;          /* text: ANSI colours */
     double elapsed;      /* seconds; the text summary only */
+    /* For reports that say how they were made (HTML header, SARIF
+     * invocation): the command line as typed (NULL: unknown) and when the
+     * scan started, in seconds since the epoch (the CLI honours
+     * SOURCE_DATE_EPOCH, so reports can be reproducible). */
+    const char *command_line;
+    long long started_at;
 } report_options;
 
 /* What a report is made of: the discovery's errors and the scan's files. */
@@ -22,6 +28,12 @@ typedef struct report_input {
     const scan_result *scan;
     const scan_error *errors; /* from discover_files */
     size_t nerrors;
+    /* The PATH arguments as given (SARIF's uriBaseId, report headers). */
+    const char *const *roots;
+    int nroots;
+    /* The rules that were run (what a clean report says was checked);
+     * NULL when unknown. */
+    const rules_config *rules;
 } report_input;
 
 typedef struct report_stats {
@@ -29,6 +41,7 @@ typedef struct report_stats {
     long by_severity[4]; /* indexed by rule_level: [LOW], [MEDIUM], [HIGH] */
     long findings;       /* listed and unsuppressed */
     long suppressed;     /* passed the thresholds, silenced by a comment */
+    long notes;          /* warnings about scanned files (unknown IDs in comments) */
     long errors;
 } report_stats;
 
@@ -47,8 +60,20 @@ int report_collect_errors(const report_input *in, scan_error **out, size_t *n);
 const char *report_level_name(rule_level level); /* "low", "medium", "high" */
 const char *report_suppression_name(int suppressed); /* "nosec", ... or NULL */
 
-/* The reports; both return 0, or -1 when out of memory. */
-int report_text(buf *out, const report_input *in, const report_options *opt);
-int report_json(buf *out, const report_input *in, const report_options *opt);
+/* The reports; each returns 0, or -1 when out of memory. One function
+ * per format, each in its own file (text.c, json.c, sarif.c, ...). */
+typedef int report_writer(buf *out, const report_input *in, const report_options *opt);
+report_writer report_text, report_json, report_sarif, report_csv, report_github,
+    report_junit, report_gitlab, report_html;
+
+typedef struct report_format {
+    const char *name; /* as given to --format */
+    report_writer *write;
+} report_format;
+
+/* The format called `name`, or NULL. */
+const report_format *report_find_format(const char *name);
+/* "text, json, ..." for usage messages. */
+const char *report_format_names(void);
 
 #endif

@@ -141,6 +141,8 @@ static void put_summary(buf *out, const report_stats *st, const report_options *
     buf_printf(out, "findings: %ld (high %ld, medium %ld, low %ld)\n", st->findings,
                st->by_severity[HIGH], st->by_severity[MEDIUM], st->by_severity[LOW]);
     buf_printf(out, "suppressed: %ld\n", st->suppressed);
+    if (st->notes > 0)
+        buf_printf(out, "warnings: %ld\n", st->notes);
     buf_printf(out, "errors: %ld\n", st->errors);
     buf_printf(out, "time: %.3f s\n", opt->elapsed);
 }

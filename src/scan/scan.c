@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../metrics/measure.h"
+#include "../semantic/semantic.h"
 #include "../syntax/parser.h"
 #include "read.h"
 
@@ -102,6 +104,30 @@ static int char_column(const line_index *ix, int line, int byte_col)
     return col;
 }
 
+/* The lines around a finding, one string (see scan_finding.context). */
+static void copy_context(worker *w, const line_index *ix, scan_finding *out)
+{
+    int first = out->line - SCAN_CONTEXT_LINES;
+    int last = out->end_line + SCAN_CONTEXT_LINES;
+    if (first < 1)
+        first = 1;
+    if (last > ix->nlines)
+        last = (int)ix->nlines;
+    if (last - first + 1 > SCAN_CONTEXT_MAX)
+        last = first + SCAN_CONTEXT_MAX - 1;
+    if (last < out->line) /* a finding past the last line (at EOF) */
+        last = out->line < ix->nlines ? out->line : (int)ix->nlines;
+    out->context_first = first;
+    if (last < first) {
+        out->context = "";
+        return;
+    }
+    size_t start = ix->starts[first], len;
+    const char *end_line = line_at(ix, last, &len);
+    out->context = arena_strndup(w->results, ix->text + start,
+                                 (size_t)(end_line + len - (ix->text + start)));
+}
+
 static void copy_finding(worker *w, const line_index *ix, const finding *in, scan_finding *out)
 {
     out->rule = in->rule;
@@ -118,6 +144,7 @@ static void copy_finding(worker *w, const line_index *ix, const finding *in, sca
     size_t len;
     const char *s = line_at(ix, in->line, &len);
     out->snippet = arena_strndup(w->results, s, len);
+    copy_context(w, ix, out);
 }
 
 /* The file's results leave the worker arena, which the next file resets. */
@@ -142,16 +169,24 @@ static void copy_results(worker *w, scan_file *f, const py_file *src, const file
     }
 }
 
+/* One semantic index serves both the rules and the measurements. */
 static void scan_parsed(worker *w, scan_file *f, const py_file *src, const ast_node *mod)
 {
+    const scan_options *opt = w->p->opt;
     f->scanned = 1;
     f->lines = count_lines(src->text, src->len);
     int is_package;
     const char *module_name = scan_module_name(w->work, f->path, &is_package);
-    file_result r;
-    memset(&r, 0, sizeof r);
-    rules_run(w->p->opt->rules, w->work, f->path, src, mod, module_name, is_package, &r);
-    copy_results(w, f, src, &r);
+    if (module_name)
+        f->module_name = arena_strndup(w->results, module_name, strlen(module_name));
+    const sem_index *sem = sem_build(w->work, mod, module_name, is_package);
+    if (opt->rules) {
+        file_result r;
+        rules_run_indexed(opt->rules, w->work, f->path, src, mod, sem, &r);
+        copy_results(w, f, src, &r);
+    }
+    if (opt->metrics)
+        f->metrics = metrics_measure(w->work, w->results, src, mod, sem);
 }
 
 static void scan_one(worker *w, size_t i)

@@ -20,10 +20,26 @@ typedef struct scan_finding {
     int suppressed; /* SUPPRESSED_* of engine.h */
     const char *message;
     const char *snippet; /* the source line `line`, without its newline */
+    /* The lines around it for reports that show context (HTML): from
+     * context_first, SCAN_CONTEXT_LINES before `line` to as many after
+     * `end_line` (fewer at the file's ends, at most SCAN_CONTEXT_MAX in
+     * all), joined with '\n', without a final newline. */
+    const char *context;
+    int context_first;
 } scan_finding;
+
+enum { SCAN_CONTEXT_LINES = 2, SCAN_CONTEXT_MAX = 12 };
+
+struct file_metrics;
 
 typedef struct scan_file {
     const char *path;
+    /* The dotted module name from the package layout (scan_module_name),
+     * or NULL: what tells local imports from third-party ones. */
+    const char *module_name;
+    /* With scan_options.metrics: the file's measurements
+     * (src/metrics/measure.h), else NULL. */
+    const struct file_metrics *metrics;
     int scanned;  /* read and parsed: findings and notes are meaningful */
     long lines;   /* of a scanned file */
     scan_finding *findings;
@@ -35,7 +51,8 @@ typedef struct scan_file {
 } scan_file;
 
 typedef struct scan_options {
-    const rules_config *rules;
+    const rules_config *rules; /* NULL: no rules (krait overview) */
+    int metrics;               /* 1: measure each file (scan_file.metrics) */
     size_t max_file_size; /* bytes; larger files are errors */
     int jobs;             /* threads; 1 runs on the calling thread */
 } scan_options;

@@ -57,6 +57,17 @@ static size_t tok_len(const token *t)
     return (size_t)(t->end - t->start);
 }
 
+/* CPython warns about a literal's first invalid escape, in the first pass
+ * only (the second runs only to find an error), at `lineno` plus the lines
+ * of the literal before the escape: the token's own line, except for the
+ * literal parts of an f-/t-string, which CPython counts from the line of
+ * the string's closing quote. */
+static void warn_escape(parser *p, const token *t, int lineno, const str_value *v)
+{
+    if (v->invalid && !p->second_pass)
+        tok_warn_escape(p->tz, t, lineno, v->invalid);
+}
+
 static ast_node *new_str_constant(parser *p, str_value v, p_loc start, p_loc end)
 {
     ast_node *n = p_new_loc(p, AST_Constant, start, end);
@@ -104,6 +115,7 @@ static ast_node *string_literal(parser *p)
             return p_raise(p, "%s", err);
         n->v.Constant.value.kind = CONST_STR;
     }
+    warn_escape(p, t, t->lineno, &v);
     n->v.Constant.value.u.str.s = v.s;
     n->v.Constant.value.u.str.len = v.len;
     /* Only a lowercase 'u' first: CPython tests the_str[0] == 'u'. */
@@ -128,7 +140,7 @@ static ast_node *join_constants(parser *p, ast_node **items, int from, int to)
         memcpy(s + at, c->u.str.s, c->u.str.len);
         at += c->u.str.len;
     }
-    str_value v = {s, len};
+    str_value v = {s, len, NULL};
     ast_node *n = new_str_constant(p, v, p_loc_node(items[from]), p_loc_node(items[to - 1]));
     n->v.Constant.value.kind = items[from]->v.Constant.value.kind;
     n->v.Constant.kind = items[from]->v.Constant.kind;
@@ -231,6 +243,7 @@ static ast_node *spec_literal(parser *p, const fmt_ctx *c, token *t)
         p_loc nowhere = {0, 0, 0, 0};
         return p_raise_range(p, "UnicodeDecodeError", nowhere, nowhere, "%s", msg);
     }
+    warn_escape(p, t, t->lineno, &v);
     return new_str_constant(p, v, p_loc_tok(t), p_loc_tok(t));
 }
 
@@ -533,7 +546,7 @@ static void take_text(parser *p, const fmt_ctx *c, field_parts *f)
  * _PyPegen_formatted_value places it. */
 static ast_node *debug_text(parser *p, const field_parts *f)
 {
-    str_value v = {f->text, f->text_len};
+    str_value v = {f->text, f->text_len, NULL};
     p_loc start = {f->lbrace->lineno, f->lbrace->col_offset + 1, 0, 0};
     p_loc end = {0, 0, f->rbrace->lineno, f->rbrace->col_offset};
     if (f->conv)
@@ -704,6 +717,7 @@ static ast_node *formatted_string(parser *p)
         char err[ERRMSG];
         if (!str_decode(p->a, t->start, tok_len(t), c.flags, DEC_BRACES, &v, err, sizeof err))
             return p_raise(p, "%s", err);
+        warn_escape(p, t, end->lineno, &v);
         if (v.len > 0)
             vec_push(p, &values, new_str_constant(p, v, p_loc_tok(t), p_loc_tok(t)));
     }

@@ -400,7 +400,8 @@ static void set_syntax_error(parser *p, const token *first_pass_last)
 }
 
 /* What py_parse_file adds to the tree: the first pass's tokenizer kept the
- * comments (the second pass, if any, re-reads the same text). */
+ * comments and the warnings (the second pass, if any, re-reads the same
+ * text). */
 static void fill_file(py_file *file, const tokenizer *tz)
 {
     size_t len;
@@ -408,6 +409,8 @@ static void fill_file(py_file *file, const tokenizer *tz)
     file->text = tok_decoded(tz) ? text : NULL;
     file->len = len;
     file->comments = tok_comments(tz, &file->ncomments);
+    file->warnings = tok_warnings(tz, &file->nwarnings);
+    file->strings = tok_string_spans(tz, &file->nstrings);
 }
 
 static ast_node *parse_source(arena *a, const char *bytes, size_t len, syntax_error *err,

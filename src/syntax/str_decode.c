@@ -109,6 +109,7 @@ typedef struct decoder {
     size_t n;      /* output and its length */
     size_t vpos;   /* offset of s[i] in CPython's rewritten text */
     int how;       /* DEC_* */
+    const char *invalid; /* str_value.invalid */
     char *err;
     size_t errsize;
 } decoder;
@@ -212,7 +213,9 @@ static int decode_escape(decoder *d)
     } else if (c >= '0' && c <= '7') {
         size_t end;
         unsigned v = octal_escape(d->s, d->len, d->i, &end);
-        d->n += put_utf8(d->o + d->n, v); /* > 0o377 is only a warning */
+        if (v > 0377 && !d->invalid) /* only a warning */
+            d->invalid = d->s + d->i;
+        d->n += put_utf8(d->o + d->n, v);
         d->i = end;
     } else if (c == 'x' || c == 'u' || c == 'U') {
         int count = c == 'x' ? 2 : c == 'u' ? 4 : 8;
@@ -228,6 +231,8 @@ static int decode_escape(decoder *d)
         /* Unknown escape: kept as written (CPython only warns). In an
          * f-string, "\\{{" is a backslash and one brace: CPython's lexer
          * undoubles the braces before the escape is decoded. */
+        if (!d->invalid)
+            d->invalid = d->s + d->i;
         d->o[d->n++] = '\\';
         d->o[d->n++] = c;
         d->i++;
@@ -249,10 +254,11 @@ int str_decode(arena *a, const char *body, size_t len, int flags, int how,
         memcpy(o, body, len);
         out->s = o;
         out->len = len;
+        out->invalid = NULL;
         return 1;
     }
     /* Every escape is at least as long as what it stands for. */
-    decoder d = {body, len, 0, arena_alloc(a, len + 1), 0, 0, how, err, errsize};
+    decoder d = {body, len, 0, arena_alloc(a, len + 1), 0, 0, how, NULL, err, errsize};
     int raw = flags & STR_RAW;
     while (d.i < d.len) {
         unsigned char c = (unsigned char)d.s[d.i];
@@ -278,6 +284,7 @@ int str_decode(arena *a, const char *body, size_t len, int flags, int how,
     d.o[d.n] = '\0';
     out->s = d.o;
     out->len = d.n;
+    out->invalid = d.invalid;
     return 1;
 }
 
@@ -293,6 +300,7 @@ int bytes_decode(arena *a, const char *s, size_t len, int flags,
         }
     char *o = arena_alloc(a, len + 1);
     size_t n = 0;
+    const char *invalid = NULL;
     for (size_t i = 0; i < len;) {
         char c = s[i];
         if (c != '\\' || (flags & STR_RAW) || i + 1 >= len) {
@@ -310,7 +318,10 @@ int bytes_decode(arena *a, const char *s, size_t len, int flags,
             i++;
         } else if (c >= '0' && c <= '7') {
             size_t end;
-            o[n++] = (char)(octal_escape(s, len, i, &end) & 0xFF);
+            unsigned v = octal_escape(s, len, i, &end);
+            if (v > 0377 && !invalid)
+                invalid = s + i;
+            o[n++] = (char)(v & 0xFF);
             i = end;
         } else if (c == 'x') {
             int hi = i + 1 < len ? hex_value(s[i + 1]) : -1;
@@ -322,6 +333,8 @@ int bytes_decode(arena *a, const char *s, size_t len, int flags,
             o[n++] = (char)(hi * 16 + lo);
             i += 3;
         } else {
+            if (!invalid)
+                invalid = s + i;
             o[n++] = '\\';
             o[n++] = c;
             i++;
@@ -330,5 +343,6 @@ int bytes_decode(arena *a, const char *s, size_t len, int flags,
     o[n] = '\0';
     out->s = o;
     out->len = n;
+    out->invalid = invalid;
     return 1;
 }

@@ -26,10 +26,14 @@ int str_prefix(const char *text, size_t len, size_t *prefix_len);
  * body. Returns 0 if the text is not a complete literal. */
 int str_split_literal(const char *text, size_t len, int *flags, const char **body, size_t *body_len);
 
-/* A decoding result: arena-allocated, NUL-terminated, may contain NUL. */
+/* A decoding result: arena-allocated, NUL-terminated, may contain NUL.
+ * `invalid` points into the input at the character after the backslash of
+ * the first escape CPython warns about (an unknown escape such as "\d", or
+ * an octal one above 0o377 such as "\777"), NULL when there is none. */
 typedef struct str_value {
     const char *s;
     size_t len;
+    const char *invalid;
 } str_value;
 
 /* How the text is decoded. */

@@ -52,6 +52,13 @@ struct tokenizer {
     struct py_comment *comments;
     int ncomments, comments_cap;
     int undecodable;
+    /* SyntaxWarnings (tok_warn), in the arena the tokenizer was made in */
+    arena *warn_arena;
+    struct py_warning *warnings;
+    int nwarnings, warnings_cap;
+    /* multi-line string literals, kept with the comments (comment_arena) */
+    struct py_string_span *strings;
+    int nstrings, strings_cap;
 };
 
 /* A lexer error as CPython's _PyTokenizer_syntaxerror raises it: at the
@@ -64,6 +71,10 @@ int tok_raise_at(tokenizer *t, token *out, int lineno, int col, const char *fmt,
 /* A token from start (at sline/scol) to end, on the cursor's line. */
 int tok_emit(tokenizer *t, token *out, int type, const char *start, int sline, int scol,
              const char *end);
+
+/* tok_record.c: a string literal (or a whole f-/t-string) from line
+ * `lineno` to `end_lineno`, kept when they differ and comments are kept. */
+void tok_keep_string_span(tokenizer *t, int lineno, int col_offset, int end_lineno);
 
 /* tok_number.c: a number starting at `start`; q is where scanning goes on
  * (the first digit, or the digit after a leading '.'). */

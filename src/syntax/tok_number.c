@@ -4,6 +4,7 @@
  * the keywords that may follow a number begins, which CPython accepts with
  * a warning: `1if x else y`). */
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tok_internal.h"
 
@@ -51,6 +52,11 @@ static int end_of_number(tokenizer *t, token *out, const char *q, const char *ki
     if (!keyword && (unsigned char)c < 128 && is_id_char(c)) {
         tok_raise(t, out, q, "invalid %s literal", kind);
         return 0;
+    }
+    if (keyword) { /* accepted, with CPython's SyntaxWarning */
+        char msg[40];
+        snprintf(msg, sizeof msg, "invalid %s literal", kind);
+        tok_warn(t, t->lineno, (int)(q - t->line_start), msg);
     }
     return 1;
 }

@@ -121,6 +121,23 @@ const char *tok_source(const tokenizer *t, size_t *len);
 struct py_comment;
 void tok_keep_comments(tokenizer *t, arena *a);
 const struct py_comment *tok_comments(const tokenizer *t, int *n);
+/* SyntaxWarnings (parser.h's py_warning), always recorded: they are rare,
+ * and the check that finds them is on a path the lexer takes anyway. The
+ * lexer adds its own (numbers followed by a keyword, "\{" in f-strings);
+ * the parser adds those of escape decoding. A warning already recorded at
+ * the same place is not added again (the parser may decode a literal twice
+ * when it backtracks; CPython's memo decodes it once). */
+struct py_warning;
+void tok_warn(tokenizer *t, int lineno, int col_offset, const char *message);
+const struct py_warning *tok_warnings(const tokenizer *t, int *n);
+/* The parser's warning for the first invalid escape of a literal token
+ * (str_value.invalid, pointing into tok's text), unless the lexer has
+ * already warned about it ("\{" in an f-string part); placed, as CPython
+ * does, at `lineno` plus the newlines of tok before the escape. */
+void tok_warn_escape(tokenizer *t, const token *tok, int lineno, const char *invalid);
+/* The multi-line string literals met, kept along with the comments. */
+struct py_string_span;
+const struct py_string_span *tok_string_spans(const tokenizer *t, int *n);
 /* 0 when the bytes could not be decoded at all (tok_source is then ""). */
 int tok_decoded(const tokenizer *t);
 

@@ -479,6 +479,8 @@ static int string_token(tokenizer *t, token *out, const char *start, const char 
         q++;
     }
     t->p = q;
+    if (t->lineno != sline && t->comment_arena)
+        tok_keep_string_span(t, sline, scol, t->lineno);
     return tok_emit(t, out, T_STRING, start, sline, scol, q);
 }
 
@@ -813,6 +815,18 @@ static int unterminated_fstring(tokenizer *t, token *out, const fmode *m, const 
                         detected);
 }
 
+/* "\{" or "\}" in a non-raw f-/t-string: CPython's lexer warns at each
+ * (its parser then stays silent about that escape). */
+static void warn_brace_escape(tokenizer *t, const char *brace)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "\"\\%c\" is an invalid escape sequence. Such sequences will not work in the "
+             "future. Did you mean \"\\\\%c\"? A raw string is also an option.",
+             *brace, *brace);
+    tok_warn(t, t->lineno, (int)(brace - 1 - t->line_start), msg);
+}
+
 /* A replacement field starts at '{': into the regular mode. */
 static int enter_field(tokenizer *t, token *out, fmode *m, const char *brace)
 {
@@ -852,6 +866,8 @@ static int fstring_mode(tokenizer *t, token *out)
     if (p[0] == m->quote && (size == 1 || (p[1] == m->quote && p[2] == m->quote))) {
         t->fdepth--;
         t->p = p + size;
+        if (m->first_line != sline && t->comment_arena)
+            tok_keep_string_span(t, m->first_line, m->start_col, sline);
         return tok_emit(t, out, m->is_t ? T_TSTRING_END : T_FSTRING_END, p, sline, scol, t->p);
     }
     int in_spec = m->in_spec && m->expr_start >= 0;
@@ -895,8 +911,11 @@ static int fstring_mode(tokenizer *t, token *out)
         } else if (c == '\\') {
             /* A brace after a backslash is still a brace; otherwise the
              * escaped character is skipped (a quote, a newline). */
-            if (*q == '{' || *q == '}' || at_eof(t, q))
+            if (*q == '{' || *q == '}' || at_eof(t, q)) {
+                if (!m->raw && *q != '\0')
+                    warn_brace_escape(t, q);
                 continue;
+            }
             if (!m->raw && *q == 'N' && q[1] == '{') {
                 named_escape = 1;
                 q += 2;
@@ -930,6 +949,7 @@ tokenizer *tok_new(arena *a, const char *bytes, size_t len)
     }
     t->src = t->p = t->line_start = src.text;
     t->end = src.text + src.len;
+    t->warn_arena = a;
     t->lineno = 1;
     t->atbol = 1;
     return t;

@@ -34,7 +34,7 @@ static char *render(int json, const scan_file *files, size_t n, const scan_error
     scan_result r = {0};
     r.files = (scan_file *)files;
     r.nfiles = n;
-    report_input in = {&r, errs, nerr};
+    report_input in = {.scan = &r, .errors = errs, .nerrors = nerr};
     buf out;
     buf_init(&out);
     assert_int_equal((json ? report_json : report_text)(&out, &in, opt), 0);
@@ -63,7 +63,7 @@ static void test_json_document(void **state)
     files[1].failed = 1;
     files[1].error = (scan_error){"z.py", 7, "SyntaxError: '\xed\xb2\x80'"}; /* U+DC80 */
     scan_error disc = {"missing.py", 0, "No such file or directory"};
-    report_options opt = {LOW, LOW, 1, 0, 0, 1.5};
+    report_options opt = {.min_severity = LOW, .min_confidence = LOW, .show_suppressed = 1, .elapsed = 1.5};
     char *got = render(1, files, 2, &disc, 1, &opt);
     assert_string_equal(got,
         "{\n"
@@ -114,6 +114,7 @@ static void test_json_document(void **state)
         "    \"lines\": 10,\n"
         "    \"findings\": {\"high\": 0, \"medium\": 1, \"low\": 0},\n"
         "    \"suppressed\": 1,\n"
+        "    \"notes\": 1,\n"
         "    \"errors\": 2\n"
         "  }\n"
         "}\n");
@@ -131,7 +132,7 @@ static void test_json_document(void **state)
 static void test_json_empty(void **state)
 {
     (void)state;
-    report_options opt = {LOW, LOW, 0, 0, 0, 0};
+    report_options opt = {.min_severity = LOW, .min_confidence = LOW};
     char *got = render(1, NULL, 0, NULL, 0, &opt);
     assert_non_null(strstr(got, "  \"findings\": [],\n  \"notes\": [],\n  \"errors\": [],\n"));
     free(got);
@@ -157,7 +158,7 @@ static void test_text_carets(void **state)
     f.lines = 6;
     f.findings = fs;
     f.nfindings = 4;
-    report_options opt = {LOW, LOW, 0, 1, 0, 0};
+    report_options opt = {.min_severity = LOW, .min_confidence = LOW, .quiet = 1};
     char *got = render(0, &f, 1, NULL, 0, &opt);
     assert_string_equal(got,
         "t.py:1:3: KR102 [medium/high] msg\n"

@@ -61,7 +61,7 @@ static void scan_with(int jobs, scan_result *r, rules_config *cfg)
 {
     rules_config_default(cfg);
     cfg->enabled[rules_find("KR102")] = 1;
-    scan_options opt = {cfg, 35, jobs};
+    scan_options opt = {.rules = cfg, .max_file_size = 35, .jobs = jobs};
     const char *list[6];
     for (int i = 0; i < 6; i++)
         list[i] = paths[i];

@@ -1,0 +1,1 @@
+# expect: physical=4 code=2 blank=1 comment_only=1 docstring=0 comment=1x = 1y = 2

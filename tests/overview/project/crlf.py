@@ -1,0 +1,6 @@
+# only a comment
+
+
+x = 1  # trailing
+y = """not a
+docstring"""
