@@ -10,7 +10,8 @@
 #   make bench      parse throughput and peak memory over corpus A against
 #                   CPython's parser; krait scan against Bandit; krait overview against radon
 #   make demo       install what is missing, build, run krait on examples/
-#   make fuzz       libFuzzer on the parser, the whole scan, PEP 440 and TOML, for
+#   make fuzz       libFuzzer on the parser, the whole scan, PEP 440, TOML, OSV
+#                   advisories and dependency declarations, for
 #                   FUZZ_SECONDS each (default 600)
 #   make deps       install build and test dependencies (idempotent)
 #   make rules-doc  regenerate docs/rules.md from the rule catalogue
@@ -73,6 +74,8 @@ fuzz: build
 	tests/fuzz/run $(BUILD)/fuzz $(FUZZ_SECONDS) scan
 	tests/deps/pep440/fuzz $(BUILD)/fuzz $(FUZZ_SECONDS)
 	tests/deps/toml/fuzz $(BUILD)/fuzz $(FUZZ_SECONDS)
+	tests/deps/osv/fuzz $(BUILD)/fuzz $(FUZZ_SECONDS)
+	tests/deps/inputs/fuzz $(BUILD)/fuzz $(FUZZ_SECONDS)
 
 # docs/rules.md is generated; ctest's rules-doc test fails when it is stale.
 rules-doc: build

@@ -23,6 +23,8 @@ extern const cli_command cmd_ast;
 extern const cli_command cmd_scan;
 extern const cli_command cmd_overview;
 extern const cli_command cmd_rules;
+extern const cli_command cmd_db;
+extern const cli_command cmd_deps;
 
 /* Reports a usage error: "krait: MESSAGE" and a one-line hint pointing at
  * the help of `command` (NULL for krait itself). Returns EXIT_USAGE. */

@@ -16,8 +16,10 @@ static const cli_command cmd_help;
 static const cli_command *const commands[] = {
     &cmd_overview,
     &cmd_scan,
+    &cmd_deps,
     &cmd_rules,
     &cmd_ast,
+    &cmd_db,
     &cmd_help,
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

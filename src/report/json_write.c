@@ -137,6 +137,12 @@ void jw_string(jw *w, const char *s)
         buf_puts(w->b, "null");
 }
 
+void jw_raw(jw *w, const char *json)
+{
+    before_value(w);
+    buf_puts(w->b, json);
+}
+
 void jw_int(jw *w, long long v)
 {
     before_value(w);

@@ -34,6 +34,8 @@ void jw_end_array(jw *w);
 void jw_key(jw *w, const char *key);
 void jw_string(jw *w, const char *s); /* NULL writes null */
 void jw_int(jw *w, long long v);
+/* A value already written as JSON (a number formatted by the caller, null). */
+void jw_raw(jw *w, const char *json);
 void jw_bool(jw *w, int v);
 /* key + value in one call */
 void jw_member_string(jw *w, const char *key, const char *s);

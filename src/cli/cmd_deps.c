@@ -1,0 +1,204 @@
+/* cmd_deps.c - `krait deps [OPTIONS] [PATH...]`: the known vulnerabilities
+ * of a project's dependencies, from OSV data on disk. Nothing is
+ * resolved, downloaded, built or executed: declarations are read as text
+ * and matched against the advisories. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_scan.h"
+#include "deps/audit.h"
+#include "report/deps_report.h"
+
+static const char deps_usage[] =
+    "Usage: krait deps [OPTIONS] [PATH...]\n"
+    "\n"
+    "Report the known vulnerabilities of a project's dependencies, offline, from\n"
+    "the OSV advisories for PyPI. PATH (default: the current directory) is a\n"
+    "project directory (every requirements*.txt, requirements/*.txt,\n"
+    "pyproject.toml, uv.lock, poetry.lock, Pipfile.lock, pdm.lock and\n"
+    "pylock.toml at its top), a virtualenv or site-packages directory (the\n"
+    "installed distributions), or one such file. Pinned, locked and installed\n"
+    "versions are matched exactly; for a range (requests>=2.0) krait says\n"
+    "which advisories the allowed versions still admit and the lowest allowed\n"
+    "version without any. Nothing is resolved, downloaded or executed.\n"
+    "\n"
+    "Options:\n"
+    "      --db PATH           the OSV export: a zip of JSON advisories or a\n"
+    "                          directory of them (default:\n"
+    "                          $XDG_CACHE_HOME/krait/osv/PyPI-all.zip; get it with\n"
+    "                          `krait db update`)\n"
+    "      --site-packages DIR also audit the distributions installed in DIR (a\n"
+    "                          site-packages directory or a virtualenv); repeatable\n"
+    "  -f, --format FORMAT     text (default) or json; see docs/formats.md\n"
+    "  -o, --output FILE       write the report to FILE (atomically)\n"
+    "  -v, --verbose           text: also list dependencies without known\n"
+    "                          vulnerabilities, and the readers' notes\n"
+    "  -h, --help              show this help and exit\n"
+    "\n"
+    "Exit status: 0 no known vulnerability, 1 vulnerabilities found, 2 usage\n"
+    "error, no database, or nothing could be read.\n";
+
+enum { OPT_DB = 700, OPT_SITE };
+
+static const struct option deps_longopts[] = {
+    {"db", required_argument, NULL, OPT_DB},
+    {"site-packages", required_argument, NULL, OPT_SITE},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct deps_cli {
+    const char *db;
+    const char **sites;
+    int nsites;
+    int json, verbose, help;
+    const char *output;
+    const char *const *paths;
+    int npaths;
+} deps_cli;
+
+static int take_option(deps_cli *o, int c, const char *value)
+{
+    switch (c) {
+    case OPT_DB:
+        o->db = value;
+        return EXIT_OK;
+    case OPT_SITE: {
+        const char **p = realloc(o->sites, (size_t)(o->nsites + 1) * sizeof *p);
+        if (!p)
+            return cli_usage_error(NULL, "out of memory");
+        p[o->nsites++] = value;
+        o->sites = p;
+        return EXIT_OK;
+    }
+    case 'f':
+        if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
+            return cli_usage_error("deps", "--format must be text or json, not '%s'", value);
+        o->json = strcmp(value, "json") == 0;
+        return EXIT_OK;
+    case 'o':
+        if (!*value)
+            return cli_usage_error("deps", "--output needs a file name");
+        o->output = value;
+        return EXIT_OK;
+    case 'v':
+        o->verbose = 1;
+        return EXIT_OK;
+    }
+    return cli_usage_error("deps", "unhandled option");
+}
+
+static int parse_options(int argc, char **argv, deps_cli *o)
+{
+    int c;
+    while ((c = getopt_long(argc, argv, ":f:o:vh", deps_longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(deps_usage, stdout);
+            o->help = 1;
+            return EXIT_OK;
+        }
+        if (c == ':')
+            return cli_usage_error("deps", "option '%s' needs a value", argv[optind - 1]);
+        if (c == '?')
+            return cli_usage_error("deps", "unrecognized option '%s'", argv[optind - 1]);
+        if (take_option(o, c, optarg) != EXIT_OK)
+            return EXIT_USAGE;
+    }
+    o->paths = (const char *const *)argv + optind;
+    o->npaths = argc - optind;
+    return EXIT_OK;
+}
+
+static osv_db *open_db(const deps_cli *o, char **path_out)
+{
+    char *path = o->db ? strdup(o->db) : osv_default_db_path();
+    char err[512];
+    osv_db *db = path ? osv_db_open(path, &osv_default_limits, err, sizeof err) : NULL;
+    if (!db) {
+        if (!path)
+            snprintf(err, sizeof err, "no database path: set --db, XDG_CACHE_HOME or HOME");
+        fprintf(stderr,
+                "krait: cannot open the vulnerability database %s: %s\n"
+                "krait: get it with `krait db update` (or download %s and pass --db FILE)\n",
+                path ? path : "", err, OSV_EXPORT_URL);
+        free(path);
+        return NULL;
+    }
+    *path_out = path;
+    return db;
+}
+
+static void read_inputs(const deps_cli *o, deps_set *deps)
+{
+    if (o->npaths == 0 && o->nsites == 0)
+        deps_read_path(deps, ".");
+    for (int i = 0; i < o->npaths; i++)
+        deps_read_path(deps, o->paths[i]);
+    for (int i = 0; i < o->nsites; i++)
+        deps_read_site_packages(deps, o->sites[i]);
+}
+
+static int write_report(const deps_cli *o, const deps_report_input *in)
+{
+    buf out;
+    buf_init(&out);
+    int status = o->json ? deps_report_json(&out, in) : deps_report_text(&out, in, o->verbose);
+    if (status != 0)
+        fputs("krait: out of memory\n", stderr);
+    else if (o->output)
+        status = cli_write_file_atomically(o->output, out.data ? out.data : "", out.len);
+    else if (out.len)
+        fwrite(out.data, 1, out.len, stdout);
+    buf_free(&out);
+    return status;
+}
+
+static int audit_and_report(const deps_cli *o)
+{
+    char *db_path = NULL;
+    osv_db *db = open_db(o, &db_path);
+    if (!db)
+        return EXIT_USAGE;
+    deps_set *deps = deps_set_new();
+    read_inputs(o, deps);
+    arena *a = arena_new();
+    audit_result res;
+    int status = EXIT_USAGE;
+    if (audit_run(db, deps, a, &res) != 0) {
+        fputs("krait: out of memory\n", stderr);
+    } else {
+        deps_report_input in = {deps, &res, db, db_path};
+        if (write_report(o, &in) == 0)
+            status = res.vulnerable > 0                   ? EXIT_FINDINGS
+                     : deps->n == 0 && deps->nerrors > 0 ? EXIT_USAGE
+                                                         : EXIT_OK;
+    }
+    arena_free(a);
+    deps_set_free(deps);
+    osv_db_close(db);
+    free(db_path);
+    return status;
+}
+
+static int run_deps(int argc, char **argv)
+{
+    deps_cli o = {0};
+    int status = parse_options(argc, argv, &o);
+    if (status == EXIT_OK && !o.help)
+        status = audit_and_report(&o);
+    free(o.sites);
+    return status;
+}
+
+const cli_command cmd_deps = {
+    .name = "deps",
+    .summary = "known vulnerabilities of a project's dependencies (OSV, offline)",
+    .usage = deps_usage,
+    .run = run_deps,
+};

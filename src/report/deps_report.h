@@ -1,0 +1,19 @@
+/* deps_report.h - the reports of `krait deps` (docs/formats.md, "krait
+ * deps"): text for people, JSON for programs. */
+#ifndef KRAIT_DEPS_REPORT_H
+#define KRAIT_DEPS_REPORT_H
+
+#include "../base/buf.h"
+#include "../deps/audit.h"
+
+typedef struct deps_report_input {
+    const deps_set *deps;
+    const audit_result *audit;
+    const osv_db *db;
+    const char *db_path;
+} deps_report_input;
+
+int deps_report_text(buf *out, const deps_report_input *in, int verbose);
+int deps_report_json(buf *out, const deps_report_input *in);
+
+#endif
