@@ -35,6 +35,18 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  * On failure prints "krait: PATH: reason" and returns -1. */
 int cli_read_input(const char *path, char **data, size_t *len);
 
+/* The options of a command, the same way for every command: getopt_long
+ * over argv; -h/--help prints `usage` and sets *help; a missing value or
+ * an unknown option is a usage error naming `command`; any other option
+ * goes to take(ctx, code, value), which returns EXIT_OK or a usage error
+ * it has reported. Returns EXIT_OK with *operands the index of the first
+ * operand, or EXIT_USAGE. `shortopts` must start with ':'. */
+struct option;
+typedef int cli_option_fn(void *ctx, int code, const char *value);
+int cli_parse_options(const char *command, int argc, char **argv, const char *shortopts,
+                      const struct option *longopts, const char *usage, cli_option_fn *take,
+                      void *ctx, int *help, int *operands);
+
 /* "krait ARGV..." quoted for a POSIX shell (malloc'd; NULL when out of
  * memory): argv is a command's, argv[0] its name. */
 char *cli_command_line(int argc, char **argv);

@@ -55,4 +55,9 @@ int cli_parse_size(const char *s, size_t *out);
  * file alone. Returns 0, or prints "krait: PATH: reason" and returns -1. */
 int cli_write_file_atomically(const char *path, const char *data, size_t len);
 
+/* Where a report goes once a writer has filled `out` (`written` is its
+ * status, non-zero when it ran out of memory): `path` atomically, or
+ * stdout when path is NULL. Frees `out`; returns 0 or -1 (said why). */
+int cli_emit_report(int written, const char *path, buf *out);
+
 #endif

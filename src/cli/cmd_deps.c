@@ -63,8 +63,9 @@ typedef struct deps_cli {
     int npaths;
 } deps_cli;
 
-static int take_option(deps_cli *o, int c, const char *value)
+static int take_option(void *ctx, int c, const char *value)
 {
+    deps_cli *o = ctx;
     switch (c) {
     case OPT_DB:
         o->db = value;
@@ -96,22 +97,12 @@ static int take_option(deps_cli *o, int c, const char *value)
 
 static int parse_options(int argc, char **argv, deps_cli *o)
 {
-    int c;
-    while ((c = getopt_long(argc, argv, ":f:o:vh", deps_longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(deps_usage, stdout);
-            o->help = 1;
-            return EXIT_OK;
-        }
-        if (c == ':')
-            return cli_usage_error("deps", "option '%s' needs a value", argv[optind - 1]);
-        if (c == '?')
-            return cli_usage_error("deps", "unrecognized option '%s'", argv[optind - 1]);
-        if (take_option(o, c, optarg) != EXIT_OK)
-            return EXIT_USAGE;
-    }
-    o->paths = (const char *const *)argv + optind;
-    o->npaths = argc - optind;
+    int first;
+    if (cli_parse_options("deps", argc, argv, ":f:o:vh", deps_longopts, deps_usage,
+                          take_option, o, &o->help, &first) != EXIT_OK)
+        return EXIT_USAGE;
+    o->paths = (const char *const *)argv + first;
+    o->npaths = argc - first;
     return EXIT_OK;
 }
 
@@ -148,15 +139,8 @@ static int write_report(const deps_cli *o, const deps_report_input *in)
 {
     buf out;
     buf_init(&out);
-    int status = o->json ? deps_report_json(&out, in) : deps_report_text(&out, in, o->verbose);
-    if (status != 0)
-        fputs("krait: out of memory\n", stderr);
-    else if (o->output)
-        status = cli_write_file_atomically(o->output, out.data ? out.data : "", out.len);
-    else if (out.len)
-        fwrite(out.data, 1, out.len, stdout);
-    buf_free(&out);
-    return status;
+    int written = o->json ? deps_report_json(&out, in) : deps_report_text(&out, in, o->verbose);
+    return cli_emit_report(written, o->output, &out);
 }
 
 static int audit_and_report(const deps_cli *o)

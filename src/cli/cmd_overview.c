@@ -90,8 +90,9 @@ static int parse_top(const char *value, long *out)
     return EXIT_OK;
 }
 
-static int take_option(overview_cli *o, int c, const char *value)
+static int take_option(void *ctx, int c, const char *value)
 {
+    overview_cli *o = ctx;
     if (c == 'f') {
         for (size_t i = 0; i < sizeof overview_formats / sizeof overview_formats[0]; i++)
             if (strcmp(value, overview_formats[i].name) == 0) {
@@ -108,22 +109,15 @@ static int take_option(overview_cli *o, int c, const char *value)
 
 static int parse_options(int argc, char **argv, overview_cli *o)
 {
-    int c;
-    while ((c = getopt_long(argc, argv, ":f:o:qj:h", overview_longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(overview_usage, stdout);
-            o->common.help = 1;
-            return EXIT_OK;
-        }
-        if (c == ':')
-            return cli_usage_error("overview", "option '%s' needs a value", argv[optind - 1]);
-        if (c == '?')
-            return cli_usage_error("overview", "unrecognized option '%s'", argv[optind - 1]);
-        if (take_option(o, c, optarg) != EXIT_OK)
-            return EXIT_USAGE;
-    }
-    o->common.paths = (const char *const *)argv + optind;
-    o->common.npaths = argc - optind;
+    int first;
+    if (cli_parse_options("overview", argc, argv, ":f:o:qj:h", overview_longopts,
+                          overview_usage, take_option, o, &o->common.help,
+                          &first) != EXIT_OK)
+        return EXIT_USAGE;
+    if (o->common.help)
+        return EXIT_OK;
+    o->common.paths = (const char *const *)argv + first;
+    o->common.npaths = argc - first;
     if (o->common.npaths == 0)
         return cli_usage_error("overview", "missing PATH");
     return EXIT_OK;
@@ -141,15 +135,7 @@ static int write_report(const overview_cli *o, const overview_input *in,
 {
     buf out;
     buf_init(&out);
-    int status = o->write(&out, in, opt);
-    if (status != 0)
-        fputs("krait: out of memory\n", stderr);
-    else if (o->common.output)
-        status = cli_write_file_atomically(o->common.output, out.data ? out.data : "", out.len);
-    else if (out.len)
-        fwrite(out.data, 1, out.len, stdout);
-    buf_free(&out);
-    return status;
+    return cli_emit_report(o->write(&out, in, opt), o->common.output, &out);
 }
 
 static int report(const overview_cli *o, const scan_result *res, const file_list *files,

@@ -87,28 +87,24 @@ static void free_options(scan_cli *o)
     free(o->command_line);
 }
 
+static int take_option(void *ctx, int code, const char *value)
+{
+    return scan_cli_option(ctx, code, value);
+}
+
 /* Every value is checked before any file is touched. */
 static int parse_options(int argc, char **argv, scan_cli *o)
 {
-    int c;
-    /* Leading ':': a missing value is reported as such, not as unknown. */
-    while ((c = getopt_long(argc, argv, ":f:o:qj:h", scan_longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(scan_usage, stdout);
-            o->help = 1;
-            return EXIT_OK;
-        }
-        if (c == ':')
-            return cli_usage_error("scan", "option '%s' needs a value", argv[optind - 1]);
-        if (c == '?')
-            return cli_usage_error("scan", "unrecognized option '%s'", argv[optind - 1]);
-        if (scan_cli_option(o, c, optarg) != EXIT_OK)
-            return EXIT_USAGE;
-    }
+    int first;
+    if (cli_parse_options("scan", argc, argv, ":f:o:qj:h", scan_longopts, scan_usage,
+                          take_option, o, &o->help, &first) != EXIT_OK)
+        return EXIT_USAGE;
+    if (o->help)
+        return EXIT_OK;
     if (scan_cli_select_rules(o) != EXIT_OK)
         return EXIT_USAGE;
-    o->paths = (const char *const *)argv + optind;
-    o->npaths = argc - optind;
+    o->paths = (const char *const *)argv + first;
+    o->npaths = argc - first;
     if (o->npaths == 0)
         return cli_usage_error("scan", "missing PATH");
     return EXIT_OK;
@@ -133,15 +129,7 @@ static int write_report(const scan_cli *o, const report_input *in, report_option
 {
     buf out;
     buf_init(&out);
-    int status = o->format->write(&out, in, ropt);
-    if (status != 0)
-        fputs("krait: out of memory\n", stderr);
-    else if (o->output)
-        status = cli_write_file_atomically(o->output, out.data ? out.data : "", out.len);
-    else if (out.len)
-        fwrite(out.data, 1, out.len, stdout);
-    buf_free(&out);
-    return status;
+    return cli_emit_report(o->format->write(&out, in, ropt), o->output, &out);
 }
 
 static int scan_and_report(const scan_cli *o, const struct timespec *t0)

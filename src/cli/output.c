@@ -1,4 +1,5 @@
-/* output.c - writing a report file atomically (`krait scan -o FILE`). */
+/* output.c - where reports go: a file written atomically (`-o FILE`) or
+ * stdout; and the option loop every command shares. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,6 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <getopt.h>
+
+#include "cli.h"
 #include "cli_scan.h"
 
 static int write_all(int fd, const char *data, size_t len)
@@ -79,4 +83,40 @@ int cli_write_file_atomically(const char *path, const char *data, size_t len)
         return -1;
     }
     return 0;
+}
+
+int cli_emit_report(int written, const char *path, buf *out)
+{
+    int status = written;
+    if (status != 0)
+        fputs("krait: out of memory\n", stderr);
+    else if (path)
+        status = cli_write_file_atomically(path, out->data ? out->data : "", out->len);
+    else if (out->len)
+        fwrite(out->data, 1, out->len, stdout);
+    buf_free(out);
+    return status;
+}
+
+int cli_parse_options(const char *command, int argc, char **argv, const char *shortopts,
+                      const struct option *longopts, const char *usage, cli_option_fn *take,
+                      void *ctx, int *help, int *operands)
+{
+    int c;
+    /* Leading ':' in shortopts: a missing value is reported as such. */
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, stdout);
+            *help = 1;
+            return EXIT_OK;
+        }
+        if (c == ':')
+            return cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
+        if (c == '?')
+            return cli_usage_error(command, "unrecognized option '%s'", argv[optind - 1]);
+        if (take(ctx, c, optarg) != EXIT_OK)
+            return EXIT_USAGE;
+    }
+    *operands = optind;
+    return EXIT_OK;
 }
