@@ -71,9 +71,7 @@ static int is_def(const ast_node *n)
 /* Where the walk stands in one node: the child field it is in and, for a
  * sequence, the next item. A def or class frame walks its body only. */
 typedef struct cc_frame {
-    const ast_node *node;
-    const ast_child_field *field;
-    int item;
+    ast_child_cursor children;
     int scope; /* a def/class frame: the scope it opened; else -1 */
 } cc_frame;
 
@@ -98,19 +96,6 @@ typedef struct cc_state {
     long module_total;
 } cc_state;
 
-/* The body of a def or class, as a one-entry child-field list. */
-static const ast_child_field body_fields[3][2] = {
-    {{(unsigned short)offsetof(ast_node, v.FunctionDef.body), AST_CHILD_SEQ}, {0, AST_CHILD_END}},
-    {{(unsigned short)offsetof(ast_node, v.AsyncFunctionDef.body), AST_CHILD_SEQ},
-     {0, AST_CHILD_END}},
-    {{(unsigned short)offsetof(ast_node, v.ClassDef.body), AST_CHILD_SEQ}, {0, AST_CHILD_END}},
-};
-
-static const ast_child_field *body_only(const ast_node *n)
-{
-    return body_fields[n->kind == AST_FunctionDef ? 0 : n->kind == AST_AsyncFunctionDef ? 1 : 2];
-}
-
 /* Grows *p (n items of `size` bytes, capacity *cap) to hold one more. */
 static int grow(void **p, int n, int *cap, size_t size)
 {
@@ -125,30 +110,6 @@ static int grow(void **p, int n, int *cap, size_t size)
     *p = q;
     *cap = ncap;
     return 0;
-}
-
-/* The next child of the frame's node, advancing the frame; NULL when none
- * is left. (NULL items, such as a Dict's missing keys, are skipped.) */
-static const ast_node *next_child(cc_frame *f)
-{
-    for (; f->field->seq != AST_CHILD_END; f->field++, f->item = 0) {
-        const char *base = (const char *)f->node + f->field->offset;
-        if (f->field->seq == AST_CHILD_NODE) {
-            const ast_node *c = *(ast_node *const *)base;
-            if (f->item == 0 && c) {
-                f->item = 1;
-                return c;
-            }
-        } else {
-            const ast_seq *s = *(ast_seq *const *)base;
-            while (f->item < AST_SEQ_LEN(s)) {
-                const ast_node *c = AST_SEQ_NODE(s, f->item++);
-                if (c)
-                    return c;
-            }
-        }
-    }
-    return NULL;
 }
 
 /* ---- blocks ------------------------------------------------------------------- */
@@ -252,7 +213,7 @@ static int enter(cc_state *st, const ast_node *n)
     if (grow((void **)&st->frames, st->nframes, &st->frames_cap, sizeof *st->frames))
         return -1;
     st->frames[st->nframes++] = (cc_frame){
-        n, scope >= 0 ? body_only(n) : ast_child_fields[n->kind], 0, scope};
+        {n, scope >= 0 ? ast_body_fields(n) : ast_child_fields[n->kind], 0}, scope};
     return 0;
 }
 
@@ -262,7 +223,7 @@ static int walk_blocks(cc_state *st, const ast_node *module)
         return -1;
     while (st->nframes > 0) {
         cc_frame *top = &st->frames[st->nframes - 1];
-        const ast_node *c = next_child(top);
+        const ast_node *c = ast_cursor_next(&top->children);
         if (c) {
             if (enter(st, c))
                 return -1;

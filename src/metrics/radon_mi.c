@@ -236,39 +236,9 @@ static void count_operators(halstead_state *h, const char *ctx, const ast_node *
 /* ---- the walk: a def's body only, in the def's name ------------------------ */
 
 typedef struct h_frame {
-    const ast_node *node;
-    const ast_child_field *field;
-    int item;
+    ast_child_cursor children;
     const char *context;
 } h_frame;
-
-static const ast_child_field def_body[2][2] = {
-    {{(unsigned short)offsetof(ast_node, v.FunctionDef.body), AST_CHILD_SEQ}, {0, AST_CHILD_END}},
-    {{(unsigned short)offsetof(ast_node, v.AsyncFunctionDef.body), AST_CHILD_SEQ},
-     {0, AST_CHILD_END}},
-};
-
-static const ast_node *h_next_child(h_frame *f)
-{
-    for (; f->field->seq != AST_CHILD_END; f->field++, f->item = 0) {
-        const char *base = (const char *)f->node + f->field->offset;
-        if (f->field->seq == AST_CHILD_NODE) {
-            const ast_node *c = *(ast_node *const *)base;
-            if (f->item == 0 && c) {
-                f->item = 1;
-                return c;
-            }
-        } else {
-            const ast_seq *s = *(ast_seq *const *)base;
-            while (f->item < AST_SEQ_LEN(s)) {
-                const ast_node *c = AST_SEQ_NODE(s, f->item++);
-                if (c)
-                    return c;
-            }
-        }
-    }
-    return NULL;
-}
 
 static int h_push(h_frame **frames, int *n, int *cap, const ast_node *node, const char *ctx)
 {
@@ -280,15 +250,16 @@ static int h_push(h_frame **frames, int *n, int *cap, const ast_node *node, cons
         *frames = f;
         *cap = ncap;
     }
+    /* A def's body only, counted in the def's name (a class: everything). */
     const ast_child_field *fields = ast_child_fields[node->kind];
     if (node->kind == AST_FunctionDef) {
-        fields = def_body[0];
+        fields = ast_body_fields(node);
         ctx = node->v.FunctionDef.name;
     } else if (node->kind == AST_AsyncFunctionDef) {
-        fields = def_body[1];
+        fields = ast_body_fields(node);
         ctx = node->v.AsyncFunctionDef.name;
     }
-    (*frames)[(*n)++] = (h_frame){node, fields, 0, ctx};
+    (*frames)[(*n)++] = (h_frame){{node, fields, 0}, ctx};
     return 0;
 }
 
@@ -300,7 +271,7 @@ int metrics_radon_halstead(arena *a, const ast_node *module, radon_halstead *out
     int rc = module ? h_push(&frames, &n, &cap, module, NULL) : 0;
     while (rc == 0 && !h.oom && n > 0) {
         h_frame *top = &frames[n - 1];
-        const ast_node *c = h_next_child(top);
+        const ast_node *c = ast_cursor_next(&top->children);
         if (!c) {
             n--;
             continue;

@@ -37,15 +37,32 @@ const ast_child_field *const ast_child_fields[AST_KIND_COUNT] = {
 #undef FIELD
 #undef END
 
+static const ast_child_field body_fields[3][2] = {
+    {{(unsigned short)offsetof(ast_node, v.FunctionDef.body), AST_CHILD_SEQ}, {0, AST_CHILD_END}},
+    {{(unsigned short)offsetof(ast_node, v.AsyncFunctionDef.body), AST_CHILD_SEQ},
+     {0, AST_CHILD_END}},
+    {{(unsigned short)offsetof(ast_node, v.ClassDef.body), AST_CHILD_SEQ}, {0, AST_CHILD_END}},
+};
+
+const ast_child_field *ast_body_fields(const ast_node *n)
+{
+    switch (n->kind) {
+    case AST_FunctionDef:
+        return body_fields[0];
+    case AST_AsyncFunctionDef:
+        return body_fields[1];
+    case AST_ClassDef:
+        return body_fields[2];
+    default:
+        return ast_child_fields[n->kind];
+    }
+}
+
 /* ---- the walk ------------------------------------------------------------ */
 
 /* Where the walk stands inside one node: the child field it is in and, for
  * a sequence, the next item (for a single child: 1 once visited). */
-typedef struct walk_frame {
-    const ast_node *node;
-    const ast_child_field *field;
-    int item;
-} walk_frame;
+typedef ast_child_cursor walk_frame;
 
 enum { WALK_INLINE_FRAMES = 64 };
 
@@ -74,30 +91,6 @@ static int stack_grow(walk_stack *s)
     return 0;
 }
 
-/* The next child of the frame's node, advancing the frame; NULL when the
- * node has no more children. */
-static inline const ast_node *next_child(walk_frame *f)
-{
-    for (; f->field->seq != AST_CHILD_END; f->field++, f->item = 0) {
-        const char *base = (const char *)f->node + f->field->offset;
-        if (f->field->seq == AST_CHILD_NODE) {
-            const ast_node *c = *(ast_node *const *)base;
-            if (f->item == 0 && c) {
-                f->item = 1;
-                return c;
-            }
-        } else {
-            const ast_seq *s = *(ast_seq *const *)base;
-            while (f->item < AST_SEQ_LEN(s)) {
-                const ast_node *c = AST_SEQ_NODE(s, f->item++);
-                if (c)
-                    return c;
-            }
-        }
-    }
-    return NULL;
-}
-
 /* 0: entered, children to come; 1: stop; 2: skipped; -1: no memory. */
 static inline int enter_node(walk_stack *s, const ast_node *n, ast_visit_fn *visit, void *ctx)
 {
@@ -121,7 +114,7 @@ int ast_walk(const ast_node *root, ast_visit_fn *visit, void *ctx)
     int rc = enter_node(&s, root, visit, ctx);
     while (rc == 0 && s.n > 0) {
         walk_frame *top = &s.frames[s.n - 1];
-        const ast_node *c = next_child(top);
+        const ast_node *c = ast_cursor_next(top);
         if (c) {
             rc = enter_node(&s, c, visit, ctx);
             continue;
@@ -139,7 +132,7 @@ int ast_child_count(const ast_node *n)
 {
     walk_frame f = {n, ast_child_fields[n->kind], 0};
     int count = 0;
-    while (next_child(&f))
+    while (ast_cursor_next(&f))
         count++;
     return count;
 }
@@ -148,7 +141,7 @@ const ast_node *ast_child(const ast_node *n, int i)
 {
     walk_frame f = {n, ast_child_fields[n->kind], 0};
     const ast_node *c;
-    while ((c = next_child(&f)) && i-- > 0)
+    while ((c = ast_cursor_next(&f)) && i-- > 0)
         ;
     return c;
 }

@@ -35,6 +35,44 @@ typedef struct ast_child_field {
 } ast_child_field;
 extern const ast_child_field *const ast_child_fields[AST_KIND_COUNT];
 
+/* A cursor over the children a field list names, for walkers that keep
+ * their own stack because they must visit other fields than the walk's
+ * (radon counts only a def's body: ast_body_fields). Start it with
+ * {node, fields, 0}; ast_cursor_next gives each child in turn (NULL items
+ * of sequences, such as missing Dict keys, skipped), then NULL. */
+typedef struct ast_child_cursor {
+    const ast_node *node;
+    const ast_child_field *field;
+    int item; /* in a sequence field: the next index; a node field: 1 once given */
+} ast_child_cursor;
+
+static inline const ast_node *ast_cursor_next(ast_child_cursor *c)
+{
+    for (; c->field->seq != AST_CHILD_END; c->field++, c->item = 0) {
+        const char *base = (const char *)c->node + c->field->offset;
+        if (c->field->seq == AST_CHILD_NODE) {
+            const ast_node *child = *(ast_node *const *)base;
+            if (c->item == 0 && child) {
+                c->item = 1;
+                return child;
+            }
+        } else {
+            const ast_seq *s = *(ast_seq *const *)base;
+            while (c->item < AST_SEQ_LEN(s)) {
+                const ast_node *child = AST_SEQ_NODE(s, c->item++);
+                if (child)
+                    return child;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The field list of a FunctionDef's, AsyncFunctionDef's or ClassDef's body
+ * alone (no decorators, defaults, annotations, bases); for any other node
+ * its whole ast_child_fields entry. */
+const ast_child_field *ast_body_fields(const ast_node *n);
+
 /* The number of direct children of n and the i-th one (NULL items of
  * sequences, such as missing Dict keys, are skipped): for callers that
  * need their own traversal order. ast_child costs O(i): to go through all
