@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "cli_scan.h"
 #include "deps/audit.h"
+#include "deps/modulescan.h"
+#include "scan/scan.h"
 #include "report/deps_report.h"
 
 static const char deps_usage[] =
@@ -32,6 +35,10 @@ static const char deps_usage[] =
     "                          `krait db update`)\n"
     "      --site-packages DIR also audit the distributions installed in DIR (a\n"
     "                          site-packages directory or a virtualenv); repeatable\n"
+    "      --imports           also audit the distributions the Python code under\n"
+    "                          PATH imports (every version: no version is known);\n"
+    "                          done anyway for a directory that declares nothing\n"
+    "                          and for a .py file\n"
     "  -f, --format FORMAT     text (default) or json; see docs/formats.md\n"
     "  -o, --output FILE       write the report to FILE (atomically)\n"
     "  -v, --verbose           text: also list dependencies without known\n"
@@ -41,11 +48,12 @@ static const char deps_usage[] =
     "Exit status: 0 no known vulnerability, 1 vulnerabilities found, 2 usage\n"
     "error, no database, or nothing could be read.\n";
 
-enum { OPT_DB = 700, OPT_SITE };
+enum { OPT_DB = 700, OPT_SITE, OPT_IMPORTS };
 
 static const struct option deps_longopts[] = {
     {"db", required_argument, NULL, OPT_DB},
     {"site-packages", required_argument, NULL, OPT_SITE},
+    {"imports", no_argument, NULL, OPT_IMPORTS},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"verbose", no_argument, NULL, 'v'},
@@ -57,7 +65,7 @@ typedef struct deps_cli {
     const char *db;
     const char **sites;
     int nsites;
-    int json, verbose, help;
+    int json, verbose, help, imports;
     const char *output;
     const char *const *paths;
     int npaths;
@@ -90,6 +98,9 @@ static int take_option(void *ctx, int c, const char *value)
         return EXIT_OK;
     case 'v':
         o->verbose = 1;
+        return EXIT_OK;
+    case OPT_IMPORTS:
+        o->imports = 1;
         return EXIT_OK;
     }
     return cli_usage_error("deps", "unhandled option");
@@ -125,12 +136,35 @@ static osv_db *open_db(const deps_cli *o, char **path_out)
     return db;
 }
 
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A path's declarations (a .py file is code, never a declaration); with
+ * --imports, or when a directory declares nothing, the distributions its
+ * code imports (the course's modulescan). */
+static void read_one(const deps_cli *o, deps_set *deps, const char *path)
+{
+    int code = has_suffix(path, ".py");
+    size_t declared = code ? 0 : deps_read_path(deps, path);
+    if (o->imports || (declared == 0 && (code || is_directory(path))))
+        deps_read_imports(deps, path, scan_default_jobs(), !o->imports);
+}
+
 static void read_inputs(const deps_cli *o, deps_set *deps)
 {
     if (o->npaths == 0 && o->nsites == 0)
-        deps_read_path(deps, ".");
+        read_one(o, deps, ".");
     for (int i = 0; i < o->npaths; i++)
-        deps_read_path(deps, o->paths[i]);
+        read_one(o, deps, o->paths[i]);
     for (int i = 0; i < o->nsites; i++)
         deps_read_site_packages(deps, o->sites[i]);
 }

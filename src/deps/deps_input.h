@@ -44,6 +44,7 @@ typedef enum deps_kind {
     DEPS_PDM_LOCK,
     DEPS_PYLOCK, /* PEP 751 pylock.toml / pylock.*.toml */
     DEPS_SITE_PACKAGES,
+    DEPS_IMPORTS, /* a third-party module the code imports (no declaration) */
     DEPS_KIND_COUNT
 } deps_kind;
 
@@ -132,6 +133,13 @@ size_t deps_read_project(deps_set *s, const char *dir);
  * file chosen by name: pyproject.toml, a lock file name, and anything else
  * as a requirements file (requirements.in, constraints.txt, ...). */
 size_t deps_read_path(deps_set *s, const char *path);
+
+/* A distribution the code imports, found by the module inventory when a
+ * project declares nothing (the course's "modulescan"): no version is
+ * known, so every version is audited. `module` is the import name
+ * (kept as the record's group), `path`/`line` the first import. */
+void deps_add_import(deps_set *s, const char *distribution, const char *module,
+                     const char *path, int line);
 
 /* ---- PEP 508 requirement strings ----------------------------------------- */
 

@@ -26,6 +26,7 @@ static const char *const kind_names[DEPS_KIND_COUNT] = {
     [DEPS_PDM_LOCK] = "pdm.lock",
     [DEPS_PYLOCK] = "pylock.toml",
     [DEPS_SITE_PACKAGES] = "site-packages",
+    [DEPS_IMPORTS] = "imports",
 };
 
 const char *deps_kind_name(deps_kind k)
@@ -85,7 +86,7 @@ static void add_message(deps_set *s, deps_error **items, size_t *n, size_t *cap,
     char tmp[512];
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     *items = grow(*items, *n, cap, sizeof **items);
-    (*items)[(*n)++] = (deps_error){path, line, deps_strdup(s, tmp)};
+    (*items)[(*n)++] = (deps_error){deps_strdup(s, path), line, deps_strdup(s, tmp)};
 }
 
 void deps_error_at(deps_set *s, const char *path, int line, const char *fmt, ...)
@@ -249,4 +250,17 @@ void deps_set_marker(deps_set *s, deps_record *r, const char *text)
     r->marker = text;
     deps_error_at(s, r->path, r->line, "%s: invalid environment marker '%s': %s",
                   r->name ? r->name : r->url ? r->url : "?", text, msg);
+}
+
+void deps_add_import(deps_set *s, const char *distribution, const char *module,
+                     const char *path, int line)
+{
+    deps_record *r = deps_add(s, deps_strdup(s, path), line, DEPS_IMPORTS);
+    r->name = deps_strdup(s, distribution);
+    r->key = pep508_name_valid(distribution, strlen(distribution))
+                 ? pep503_normalize(s->a, distribution, strlen(distribution))
+                 : NULL;
+    r->specifier = "";
+    r->group = deps_strdup(s, module);
+    deps_finish(s, r);
 }

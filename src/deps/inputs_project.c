@@ -129,9 +129,10 @@ size_t deps_read_project(deps_set *s, const char *dir)
     const char *pipfile = deps_join_path(s, dir, "Pipfile");
     if (is_regular(pipfile) && !is_regular(deps_join_path(s, dir, "Pipfile.lock")))
         deps_note_at(s, pipfile, 0, "Pipfile is not read: run `pipenv lock` and audit Pipfile.lock");
+    /* A note, not an error: `krait deps` then audits what the code imports. */
     if (!found)
-        deps_error_at(s, dir, 0, "no dependency declarations found (requirements*.txt, "
-                                 "pyproject.toml or a lock file)");
+        deps_note_at(s, dir, 0, "no dependency declarations found (requirements*.txt, "
+                                "pyproject.toml or a lock file)");
     return added;
 }
 
