@@ -39,6 +39,8 @@ static const char deps_usage[] =
     "                          PATH imports (every version: no version is known);\n"
     "                          done anyway for a directory that declares nothing\n"
     "                          and for a .py file\n"
+    "      --ignore-vuln ID    accept a known vulnerability: by any of its IDs or\n"
+    "                          aliases (PYSEC-..., GHSA-..., CVE-...); repeatable\n"
     "  -f, --format FORMAT     text (default) or json; see docs/formats.md\n"
     "  -o, --output FILE       write the report to FILE (atomically)\n"
     "  -v, --verbose           text: also list dependencies without known\n"
@@ -48,12 +50,13 @@ static const char deps_usage[] =
     "Exit status: 0 no known vulnerability, 1 vulnerabilities found, 2 usage\n"
     "error, no database, or nothing could be read.\n";
 
-enum { OPT_DB = 700, OPT_SITE, OPT_IMPORTS };
+enum { OPT_DB = 700, OPT_SITE, OPT_IMPORTS, OPT_IGNORE_VULN };
 
 static const struct option deps_longopts[] = {
     {"db", required_argument, NULL, OPT_DB},
     {"site-packages", required_argument, NULL, OPT_SITE},
     {"imports", no_argument, NULL, OPT_IMPORTS},
+    {"ignore-vuln", required_argument, NULL, OPT_IGNORE_VULN},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"verbose", no_argument, NULL, 'v'},
@@ -65,11 +68,23 @@ typedef struct deps_cli {
     const char *db;
     const char **sites;
     int nsites;
+    const char **ignore; /* --ignore-vuln IDs */
+    int nignore;
     int json, verbose, help, imports;
     const char *output;
     const char *const *paths;
     int npaths;
 } deps_cli;
+
+static int push(const char ***items, int *n, const char *value)
+{
+    const char **p = realloc(*items, (size_t)(*n + 1) * sizeof *p);
+    if (!p)
+        return cli_usage_error(NULL, "out of memory");
+    p[(*n)++] = value;
+    *items = p;
+    return EXIT_OK;
+}
 
 static int take_option(void *ctx, int c, const char *value)
 {
@@ -78,14 +93,10 @@ static int take_option(void *ctx, int c, const char *value)
     case OPT_DB:
         o->db = value;
         return EXIT_OK;
-    case OPT_SITE: {
-        const char **p = realloc(o->sites, (size_t)(o->nsites + 1) * sizeof *p);
-        if (!p)
-            return cli_usage_error(NULL, "out of memory");
-        p[o->nsites++] = value;
-        o->sites = p;
-        return EXIT_OK;
-    }
+    case OPT_SITE:
+        return push(&o->sites, &o->nsites, value);
+    case OPT_IGNORE_VULN:
+        return push(&o->ignore, &o->nignore, value);
     case 'f':
         if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
             return cli_usage_error("deps", "--format must be text or json, not '%s'", value);
@@ -188,7 +199,8 @@ static int audit_and_report(const deps_cli *o)
     arena *a = arena_new();
     audit_result res;
     int status = EXIT_USAGE;
-    if (audit_run(db, deps, a, &res) != 0) {
+    audit_options aopt = {o->ignore, (size_t)o->nignore};
+    if (audit_run(db, deps, &aopt, a, &res) != 0) {
         fputs("krait: out of memory\n", stderr);
     } else {
         deps_report_input in = {deps, &res, db, db_path};
@@ -211,6 +223,7 @@ static int run_deps(int argc, char **argv)
     if (status == EXIT_OK && !o.help)
         status = audit_and_report(&o);
     free(o.sites);
+    free(o.ignore);
     return status;
 }
 

@@ -66,7 +66,36 @@ static void audit_one(const osv_db *db, arena *a, const deps_record *r, audit_it
         it->fixed_in_range[k] = fix_in_range(&it->report.vulns[k], set);
 }
 
-int audit_run(const osv_db *db, const deps_set *deps, arena *a, audit_result *out)
+static bool is_ignored(const audit_options *opt, const osv_vuln *v)
+{
+    for (size_t i = 0; opt && i < opt->nignore; i++)
+        for (size_t k = 0; k < v->nids; k++)
+            if (strcasecmp(v->ids[k], opt->ignore[i]) == 0)
+                return true;
+    return false;
+}
+
+/* Drops the accepted vulnerabilities, keeping the order (and the
+ * parallel fixed_in_range); returns how many were dropped. */
+static size_t drop_ignored(const audit_options *opt, audit_item *it)
+{
+    size_t kept = 0, n = it->report.n;
+    /* The report was built in the audit's own arena (osv.h), so it is
+     * ours to filter in place. */
+    osv_vuln *v = (osv_vuln *)it->report.vulns;
+    for (size_t k = 0; k < n; k++) {
+        if (is_ignored(opt, &v[k]))
+            continue;
+        if (it->fixed_in_range)
+            it->fixed_in_range[kept] = it->fixed_in_range[k];
+        v[kept++] = v[k];
+    }
+    it->report.n = kept;
+    return n - kept;
+}
+
+int audit_run(const osv_db *db, const deps_set *deps, const audit_options *opt, arena *a,
+              audit_result *out)
 {
     memset(out, 0, sizeof *out);
     out->items = arena_alloc(a, (deps->n ? deps->n : 1) * sizeof *out->items);
@@ -80,6 +109,7 @@ int audit_run(const osv_db *db, const deps_set *deps, arena *a, audit_result *ou
             continue;
         }
         out->audited++;
+        out->ignored += drop_ignored(opt, it);
         out->vulnerabilities += it->report.n;
         out->vulnerable += it->report.n > 0;
     }

@@ -34,11 +34,20 @@ typedef struct audit_result {
     audit_item *items; /* in the deps_set's order (file, then line) */
     size_t n;
     size_t audited, unauditable, vulnerable, vulnerabilities;
+    size_t ignored; /* vulnerabilities dropped by --ignore-vuln */
 } audit_result;
 
+/* What the audit accepts (--ignore-vuln): vulnerabilities any of whose IDs
+ * or aliases is one of these are dropped and counted as ignored. */
+typedef struct audit_options {
+    const char *const *ignore;
+    size_t nignore;
+} audit_options;
+
 /* Matches every record of `deps`; memory from `a`. Returns 0, or -1 when
- * out of memory. */
-int audit_run(const osv_db *db, const deps_set *deps, arena *a, audit_result *out);
+ * out of memory. opt may be NULL. */
+int audit_run(const osv_db *db, const deps_set *deps, const audit_options *opt, arena *a,
+              audit_result *out);
 
 /* A line for people: the advisory's summary, else the first sentence of
  * its details (at most about 160 bytes, in `a`), else NULL. */

@@ -88,6 +88,39 @@ static void put_item(jw *w, arena *a, const audit_item *it)
     jw_end_object(w);
 }
 
+/* The flat list: one entry per (dependency, vulnerability), for programs
+ * that want the vulnerabilities without walking the dependencies. */
+static void put_vulnerability_list(jw *w, arena *a, const audit_result *res)
+{
+    jw_key(w, "vulnerabilities");
+    jw_begin_array(w);
+    for (size_t i = 0; i < res->n; i++) {
+        const audit_item *it = &res->items[i];
+        for (size_t k = 0; k < it->report.n; k++) {
+            const osv_vuln *v = &it->report.vulns[k];
+            const pep440_version *in_range = it->fixed_in_range ? it->fixed_in_range[k] : NULL;
+            jw_begin_object(w);
+            jw_member_string(w, "package", it->rec->name);
+            jw_member_string(w, "version", it->rec->version);
+            jw_member_string(w, "specifier", it->rec->specifier);
+            jw_member_string(w, "path", it->rec->path);
+            jw_member_int(w, "line", it->rec->line);
+            jw_member_string(w, "id", v->id);
+            jw_key(w, "aliases");
+            jw_begin_array(w);
+            for (size_t j = 0; j < v->nids; j++)
+                if (strcmp(v->ids[j], v->id) != 0)
+                    jw_string(w, v->ids[j]);
+            jw_end_array(w);
+            put_version(w, a, "fixed_in", in_range ? in_range : v->fixed);
+            jw_member_string(w, "summary", audit_summary(a, v));
+            jw_member_string(w, "severity_rating", audit_severity(v));
+            jw_end_object(w);
+        }
+    }
+    jw_end_array(w);
+}
+
 static void put_problems(jw *w, const char *key, const deps_error *e, size_t n)
 {
     jw_key(w, key);
@@ -129,6 +162,7 @@ int deps_report_json(buf *out, const deps_report_input *in)
     for (size_t i = 0; i < res->n; i++)
         put_item(&w, a, &res->items[i]);
     jw_end_array(&w);
+    put_vulnerability_list(&w, a, res);
     put_problems(&w, "errors", in->deps->errors, in->deps->nerrors);
     put_problems(&w, "notes", in->deps->notes, in->deps->nnotes);
     jw_key(&w, "stats");
@@ -138,6 +172,7 @@ int deps_report_json(buf *out, const deps_report_input *in)
     jw_member_int(&w, "not_auditable", (long long)res->unauditable);
     jw_member_int(&w, "vulnerable", (long long)res->vulnerable);
     jw_member_int(&w, "vulnerabilities", (long long)res->vulnerabilities);
+    jw_member_int(&w, "ignored", (long long)res->ignored);
     jw_member_int(&w, "errors", (long long)in->deps->nerrors);
     jw_end_object(&w);
     jw_end_object(&w);

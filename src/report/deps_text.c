@@ -114,8 +114,11 @@ int deps_report_text(buf *out, const deps_report_input *in, int verbose)
         buf_putc(out, '\n');
     buf_printf(out, "dependencies: %zu (%zu audited, %zu not auditable)\n", res->n,
                res->audited, res->unauditable);
-    buf_printf(out, "vulnerable: %zu, vulnerabilities: %zu\n", res->vulnerable,
+    buf_printf(out, "vulnerable: %zu, vulnerabilities: %zu", res->vulnerable,
                res->vulnerabilities);
+    if (res->ignored)
+        buf_printf(out, " (%zu ignored with --ignore-vuln)", res->ignored);
+    buf_putc(out, '\n');
     buf_printf(out, "errors: %zu\n", in->deps->nerrors);
     const char *newest = osv_db_newest_modified(in->db);
     buf_printf(out, "database: %s (%zu advisories, newest modified %s)\n", in->db_path,
