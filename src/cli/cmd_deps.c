@@ -41,7 +41,9 @@ static const char deps_usage[] =
     "                          and for a .py file\n"
     "      --ignore-vuln ID    accept a known vulnerability: by any of its IDs or\n"
     "                          aliases (PYSEC-..., GHSA-..., CVE-...); repeatable\n"
-    "  -f, --format FORMAT     text (default) or json; see docs/formats.md\n"
+    "  -f, --format FORMAT     text (default), json, sarif (SARIF 2.1.0) or\n"
+    "                          cyclonedx (CycloneDX 1.5 JSON BOM with its\n"
+    "                          vulnerabilities); see docs/formats.md\n"
     "  -o, --output FILE       write the report to FILE (atomically)\n"
     "  -v, --verbose           text: also list dependencies without known\n"
     "                          vulnerabilities, and the readers' notes\n"
@@ -64,13 +66,51 @@ static const struct option deps_longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* The report formats: each writer fills `out` and returns 0, or -1 when
+ * out of memory. Only the text report has a verbose form. */
+typedef int deps_writer(buf *out, const deps_report_input *in, int verbose);
+
+static int write_text(buf *out, const deps_report_input *in, int verbose)
+{
+    return deps_report_text(out, in, verbose);
+}
+
+static int write_json(buf *out, const deps_report_input *in, int verbose)
+{
+    (void)verbose;
+    return deps_report_json(out, in);
+}
+
+static int write_sarif(buf *out, const deps_report_input *in, int verbose)
+{
+    (void)verbose;
+    return deps_report_sarif(out, in);
+}
+
+static int write_cyclonedx(buf *out, const deps_report_input *in, int verbose)
+{
+    (void)verbose;
+    return deps_report_cyclonedx(out, in);
+}
+
+static const struct deps_format {
+    const char *name;
+    deps_writer *write;
+} deps_formats[] = {
+    {"text", write_text},
+    {"json", write_json},
+    {"sarif", write_sarif},
+    {"cyclonedx", write_cyclonedx},
+};
+
 typedef struct deps_cli {
     const char *db;
     const char **sites;
     int nsites;
     const char **ignore; /* --ignore-vuln IDs */
     int nignore;
-    int json, verbose, help, imports;
+    deps_writer *writer; /* NULL: text */
+    int verbose, help, imports;
     const char *output;
     const char *const *paths;
     int npaths;
@@ -98,10 +138,13 @@ static int take_option(void *ctx, int c, const char *value)
     case OPT_IGNORE_VULN:
         return push(&o->ignore, &o->nignore, value);
     case 'f':
-        if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
-            return cli_usage_error("deps", "--format must be text or json, not '%s'", value);
-        o->json = strcmp(value, "json") == 0;
-        return EXIT_OK;
+        for (size_t i = 0; i < sizeof deps_formats / sizeof deps_formats[0]; i++)
+            if (strcmp(value, deps_formats[i].name) == 0) {
+                o->writer = deps_formats[i].write;
+                return EXIT_OK;
+            }
+        return cli_usage_error("deps", "--format must be text, json, sarif or cyclonedx, not '%s'",
+                               value);
     case 'o':
         if (!*value)
             return cli_usage_error("deps", "--output needs a file name");
@@ -184,7 +227,8 @@ static int write_report(const deps_cli *o, const deps_report_input *in)
 {
     buf out;
     buf_init(&out);
-    int written = o->json ? deps_report_json(&out, in) : deps_report_text(&out, in, o->verbose);
+    deps_writer *write = o->writer ? o->writer : write_text;
+    int written = write(&out, in, o->verbose);
     return cli_emit_report(written, o->output, &out);
 }
 
@@ -203,7 +247,7 @@ static int audit_and_report(const deps_cli *o)
     if (audit_run(db, deps, &aopt, a, &res) != 0) {
         fputs("krait: out of memory\n", stderr);
     } else {
-        deps_report_input in = {deps, &res, db, db_path};
+        deps_report_input in = {deps, &res, db, db_path, cli_start_time()};
         if (write_report(o, &in) == 0)
             status = res.vulnerable > 0                   ? EXIT_FINDINGS
                      : deps->n == 0 && deps->nerrors > 0 ? EXIT_USAGE

@@ -11,9 +11,15 @@ typedef struct deps_report_input {
     const audit_result *audit;
     const osv_db *db;
     const char *db_path;
+    /* depsout: when the run started (SOURCE_DATE_EPOCH when set): the
+     * SARIF startTimeUtc and the CycloneDX metadata timestamp. */
+    long long started_at;
 } deps_report_input;
 
 int deps_report_text(buf *out, const deps_report_input *in, int verbose);
 int deps_report_json(buf *out, const deps_report_input *in);
+/* depsout: SARIF 2.1.0 and CycloneDX 1.5 JSON (0, or -1 out of memory). */
+int deps_report_sarif(buf *out, const deps_report_input *in);
+int deps_report_cyclonedx(buf *out, const deps_report_input *in);
 
 #endif

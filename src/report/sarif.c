@@ -11,15 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats_common.h"
-#include "json_write.h"
+#include "sarif_common.h"
 #include "report.h"
-
-static const char schema_uri[] =
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-
-/* The base every relative artifact URI is resolved against. */
-#define SRCROOT "SRCROOT"
 
 static const char *sarif_level(rule_level level)
 {
@@ -31,14 +24,6 @@ static const char *sarif_level(rule_level level)
 static const char *security_severity(rule_level level)
 {
     return level == HIGH ? "8.0" : level == MEDIUM ? "5.5" : "3.0";
-}
-
-static void put_text_member(jw *w, const char *key, const char *text)
-{
-    jw_key(w, key);
-    jw_begin_object(w);
-    jw_member_string(w, "text", text);
-    jw_end_object(w);
 }
 
 static void put_rule_help(jw *w, const rule_info *r)
@@ -89,8 +74,8 @@ static void put_rule(jw *w, const rule_info *r)
     jw_begin_object(w);
     jw_member_string(w, "id", r->id);
     jw_member_string(w, "name", r->name);
-    put_text_member(w, "shortDescription", r->message);
-    put_text_member(w, "fullDescription", r->help);
+    sarif_put_text(w, "shortDescription", r->message);
+    sarif_put_text(w, "fullDescription", r->help);
     put_rule_help(w, r);
     jw_key(w, "defaultConfiguration");
     jw_begin_object(w);
@@ -135,31 +120,6 @@ static void put_driver(jw *w, const int rule_index[RULE_COUNT])
     jw_end_array(w);
     jw_end_object(w);
     jw_end_object(w);
-}
-
-/* An artifactLocation: relative to SRCROOT (the working directory) when the
- * path is inside it, else an absolute file: URI (or, for standard input, a
- * relative reference with no base). */
-static void put_artifact(jw *w, const char *path, const fc_cwd *cwd)
-{
-    buf uri;
-    buf_init(&uri);
-    const char *rel = fc_project_path(path, cwd);
-    if (rel) {
-        fc_put_uri_path(&uri, rel);
-    } else if (path[0] == '/') {
-        buf_puts(&uri, "file://");
-        fc_put_uri_path(&uri, path);
-    } else {
-        fc_put_uri_path(&uri, path);
-    }
-    jw_key(w, "artifactLocation");
-    jw_begin_object(w);
-    jw_member_string(w, "uri", uri.data ? uri.data : "");
-    if (rel)
-        jw_member_string(w, "uriBaseId", SRCROOT);
-    jw_end_object(w);
-    buf_free(&uri);
 }
 
 static void put_region(jw *w, const scan_finding *f)
@@ -218,13 +178,13 @@ static void put_result(jw *w, const scan_file *file, const scan_finding *f,
     jw_member_string(w, "ruleId", rule_catalogue[f->rule].id);
     jw_member_int(w, "ruleIndex", cx->rule_index[f->rule]);
     jw_member_string(w, "level", sarif_level(f->severity));
-    put_text_member(w, "message", f->message);
+    sarif_put_text(w, "message", f->message);
     jw_key(w, "locations");
     jw_begin_array(w);
     jw_begin_object(w);
     jw_key(w, "physicalLocation");
     jw_begin_object(w);
-    put_artifact(w, file->path, &cx->cwd);
+    sarif_put_artifact(w, file->path, &cx->cwd);
     put_region(w, f);
     jw_end_object(w);
     jw_end_object(w);
@@ -275,22 +235,8 @@ static void put_notification(jw *w, const char *level, const char *path, int lin
 {
     jw_begin_object(w);
     jw_member_string(w, "level", level);
-    put_text_member(w, "message", message);
-    jw_key(w, "locations");
-    jw_begin_array(w);
-    jw_begin_object(w);
-    jw_key(w, "physicalLocation");
-    jw_begin_object(w);
-    put_artifact(w, path, cwd);
-    if (line > 0) {
-        jw_key(w, "region");
-        jw_begin_object(w);
-        jw_member_int(w, "startLine", line);
-        jw_end_object(w);
-    }
-    jw_end_object(w);
-    jw_end_object(w);
-    jw_end_array(w);
+    sarif_put_text(w, "message", message);
+    sarif_put_line_location(w, path, line, cwd);
     jw_end_object(w);
 }
 
@@ -333,30 +279,6 @@ static int put_invocation(jw *w, const report_input *in, const report_options *o
     return 0;
 }
 
-static void put_base_ids(jw *w, const fc_cwd *cwd)
-{
-    jw_key(w, "originalUriBaseIds");
-    jw_begin_object(w);
-    jw_key(w, SRCROOT);
-    jw_begin_object(w);
-    if (cwd->path[0]) {
-        buf uri;
-        buf_init(&uri);
-        buf_puts(&uri, "file://");
-        fc_put_uri_path(&uri, cwd->path);
-        if (uri.data[uri.len - 1] != '/')
-            buf_putc(&uri, '/'); /* a base URI must end with a slash */
-        jw_member_string(w, "uri", uri.data);
-        buf_free(&uri);
-    }
-    jw_key(w, "description");
-    jw_begin_object(w);
-    jw_member_string(w, "text", "The directory krait was run from.");
-    jw_end_object(w);
-    jw_end_object(w);
-    jw_end_object(w);
-}
-
 static void put_stats(jw *w, const report_stats *st)
 {
     jw_key(w, "properties");
@@ -383,7 +305,7 @@ static int write_log(buf *out, const report_input *in, const sarif_ctx *cx)
     jw w;
     jw_init(&w, out);
     jw_begin_object(&w);
-    jw_member_string(&w, "$schema", schema_uri);
+    jw_member_string(&w, "$schema", SARIF_SCHEMA_URI);
     jw_member_string(&w, "version", "2.1.0");
     jw_key(&w, "runs");
     jw_begin_array(&w);
@@ -391,7 +313,7 @@ static int write_log(buf *out, const report_input *in, const sarif_ctx *cx)
     put_driver(&w, cx->rule_index);
     if (put_invocation(&w, in, opt, &st, &cx->cwd) != 0)
         return -1;
-    put_base_ids(&w, &cx->cwd);
+    sarif_put_base_ids(&w, &cx->cwd);
     jw_member_string(&w, "columnKind", "unicodeCodePoints");
     if (put_results(&w, in, cx) != 0)
         return -1;
