@@ -39,8 +39,8 @@ static const char krait_options[] =
     "  -V, --version  show the version and exit\n"
     "\n"
     "Run 'krait help COMMAND' for the options of a command.\n"
-    "Exit status: 0 success, 1 findings (scan) or syntax error (ast), 2 usage\n"
-    "or input error.\n";
+    "Exit status: 0 success, 1 findings (scan), known vulnerabilities (deps) or a\n"
+    "syntax error (ast), 2 usage or input error.\n";
 
 static void print_help(void)
 {
