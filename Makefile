@@ -8,7 +8,8 @@
 #   make test-corpus  krait ast vs CPython 3.14 on the machine's Python stdlib,
 #                   its tests and site-packages (corpus B, ~11,600 files)
 #   make bench      parse throughput and peak memory over corpus A against
-#                   CPython's parser; krait scan against Bandit; krait overview against radon
+#                   CPython's parser; krait scan against Bandit; krait overview against radon;
+#                   krait deps (a 300-package lock, ~20,000 advisories) warm and cold
 #   make demo       install what is missing, build, run krait on examples/
 #   make fuzz       libFuzzer on the parser, the whole scan, PEP 440, TOML, OSV
 #                   advisories and dependency declarations, for
@@ -64,6 +65,7 @@ bench: build
 	bench/run $(BUILD) $(BUILD)/corpus-a
 	bench/scan $(KRAIT) $(BUILD)/corpus-a
 	bench/overview $(KRAIT) $(BUILD)/corpus-a
+	bench/deps $(KRAIT) tests/data/osv/PyPI-all.zip $(BUILD)/bench-deps
 
 demo: build
 	scripts/demo $(KRAIT)

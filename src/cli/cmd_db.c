@@ -68,6 +68,21 @@ static int parse_db_args(int argc, char **argv, bool update, db_args *out)
     return -2;
 }
 
+static void print_index(const osv_index_info *info)
+{
+    static const char *const says[] = {
+        [OSV_INDEX_NONE] = "none (a directory database, or no cache directory)",
+        [OSV_INDEX_USED] = "up to date",
+        [OSV_INDEX_BUILT] = "written",
+        [OSV_INDEX_FAILED] = "not usable",
+    };
+    if (!info->path[0])
+        printf("index: %s\n", says[info->state]);
+    else
+        printf("index: %s (%s%s%s)\n", info->path, says[info->state], info->why[0] ? ": " : "",
+               info->why);
+}
+
 static int run_update(const db_args *args)
 {
     char *def = args->db ? NULL : osv_default_db_path();
@@ -89,6 +104,8 @@ static int run_update(const db_args *args)
                 err);
     else
         printf("%s: %zu advisories (%zu bytes downloaded)\n", dest, res.advisories, res.bytes);
+    if (rc == 0)
+        print_index(&res.index);
     free(def);
     return rc ? EXIT_USAGE : EXIT_OK;
 }
@@ -105,7 +122,8 @@ static int run_info(const db_args *args)
 {
     char *def = args->db ? NULL : osv_default_db_path();
     char err[1024];
-    osv_db *db = osv_db_open_cli(args->db, err, sizeof err);
+    osv_index_info index;
+    osv_db *db = osv_db_open_cli(args->db, &index, err, sizeof err);
     if (!db) {
         fprintf(stderr, "krait: %s\n", err);
         free(def);
@@ -125,6 +143,7 @@ static int run_info(const db_args *args)
            "events, %zu in lists\n",
            s->ranges_ecosystem, s->ranges_ignored, s->invalid_event_versions,
            s->invalid_list_versions);
+    print_index(&index);
     print_problems(db);
     osv_db_close(db);
     free(def);

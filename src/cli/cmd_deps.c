@@ -171,11 +171,28 @@ static int parse_options(int argc, char **argv, deps_cli *o)
     return EXIT_OK;
 }
 
-static osv_db *open_db(const deps_cli *o, char **path_out)
+/* The normalised names of the dependencies read: all the index needs to
+ * know (osv_db_open_for), with the database loaded whole when it cannot. */
+static const char **dependency_names(const deps_set *deps, size_t *n)
+{
+    const char **names = malloc((deps->n ? deps->n : 1) * sizeof *names);
+    if (!names)
+        abort();
+    *n = 0;
+    for (size_t i = 0; i < deps->n; i++)
+        if (deps->records[i].key)
+            names[(*n)++] = deps->records[i].key;
+    return names;
+}
+
+static osv_db *open_db(const deps_cli *o, const deps_set *deps, char **path_out)
 {
     char *path = o->db ? strdup(o->db) : osv_default_db_path();
     char err[512];
-    osv_db *db = path ? osv_db_open(path, &osv_default_limits, err, sizeof err) : NULL;
+    size_t n;
+    const char **names = dependency_names(deps, &n);
+    osv_db *db = path ? osv_db_open_for(path, names, n, NULL, err, sizeof err) : NULL;
+    free(names);
     if (!db) {
         if (!path)
             snprintf(err, sizeof err, "no database path: set --db, XDG_CACHE_HOME or HOME");
@@ -235,11 +252,13 @@ static int write_report(const deps_cli *o, const deps_report_input *in)
 static int audit_and_report(const deps_cli *o)
 {
     char *db_path = NULL;
-    osv_db *db = open_db(o, &db_path);
-    if (!db)
-        return EXIT_USAGE;
     deps_set *deps = deps_set_new();
     read_inputs(o, deps);
+    osv_db *db = open_db(o, deps, &db_path);
+    if (!db) {
+        deps_set_free(deps);
+        return EXIT_USAGE;
+    }
     arena *a = arena_new();
     audit_result res;
     int status = EXIT_USAGE;

@@ -132,19 +132,19 @@ static int download(const db_update_options *o, const char *url, int fd,
     return 0;
 }
 
-/* The downloaded file must be an export krait can read, with advisories. */
-static int verify(const char *tmp, const char *url, db_update_result *res, char *err,
-                  size_t errlen)
+/* The downloaded file must be an export krait can read, with advisories;
+ * *db keeps it open for the index. */
+static int verify(const char *tmp, const char *url, db_update_result *res, osv_db **db,
+                  char *err, size_t errlen)
 {
     char why[512];
-    osv_db *db = osv_db_open(tmp, NULL, why, sizeof why);
-    if (!db) {
+    *db = osv_db_open(tmp, NULL, why, sizeof why);
+    if (!*db) {
         const char *colon = strstr(why, ": "); /* the temporary name is no help */
         return fail(err, errlen, "%s: the download is not a readable OSV export (%s)", url,
                     colon ? colon + 2 : why);
     }
-    res->advisories = osv_db_count(db);
-    osv_db_close(db);
+    res->advisories = osv_db_count(*db);
     if (!res->advisories)
         return fail(err, errlen, "%s: the download holds no PyPI advisory", url);
     return 0;
@@ -187,10 +187,18 @@ int db_update(const db_update_options *o, db_update_result *res, char *err, size
     if (rc == 0 && fsync(fd) != 0)
         rc = fail(err, errlen, "%s: %s", tmp, strerror(errno));
     close(fd);
+    osv_db *db = NULL;
     if (rc == 0)
-        rc = verify(tmp, url, res, err, errlen);
+        rc = verify(tmp, url, res, &db, err, errlen);
     if (rc == 0)
         rc = install(tmp, dir, o->dest, err, errlen);
+    /* the renamed file is the one loaded: its index is written now, so
+     * the first audit is already fast (a failure only costs that speed) */
+    if (rc == 0 && osv_index_write(o->dest, db, &res->index))
+        res->index.state = OSV_INDEX_BUILT;
+    else if (rc == 0)
+        res->index.state = OSV_INDEX_FAILED;
+    osv_db_close(db);
     if (rc != 0)
         unlink(tmp);
     free(tmp);
@@ -198,7 +206,7 @@ int db_update(const db_update_options *o, db_update_result *res, char *err, size
     return rc;
 }
 
-osv_db *osv_db_open_cli(const char *path, char *err, size_t errlen)
+osv_db *osv_db_open_cli(const char *path, osv_index_info *info, char *err, size_t errlen)
 {
     char *def = path ? NULL : osv_default_db_path();
     const char *p = path ? path : def;
@@ -215,7 +223,7 @@ osv_db *osv_db_open_cli(const char *path, char *err, size_t errlen)
         free(def);
         return NULL;
     }
-    osv_db *db = osv_db_open(p, NULL, err, errlen);
+    osv_db *db = osv_db_open_for(p, NULL, 0, info, err, errlen);
     free(def);
     return db;
 }

@@ -20,6 +20,7 @@ typedef struct db_update_result {
     size_t bytes;      /* downloaded */
     size_t advisories; /* loaded from the new file */
     long http_status;
+    osv_index_info index; /* the index written for the new file (osv.h) */
 } db_update_result;
 
 /* Downloads url (http or https only, redirects included) into a temporary
@@ -31,7 +32,9 @@ typedef struct db_update_result {
 int db_update(const db_update_options *o, db_update_result *res, char *err, size_t errlen);
 
 /* Opens the database at `path`, or at osv_default_db_path() when path is
- * NULL. When there is no file there, the message says how to get one. */
-osv_db *osv_db_open_cli(const char *path, char *err, size_t errlen);
+ * NULL, through its index (osv_db_open_for with no package: the whole
+ * export's figures, every advisory only when the index is rebuilt). When
+ * there is no file there, the message says how to get one. */
+osv_db *osv_db_open_cli(const char *path, osv_index_info *info, char *err, size_t errlen);
 
 #endif

@@ -159,6 +159,51 @@ const char *osv_db_newest_modified(const osv_db *db);
 char *osv_default_db_path(void);
 #define OSV_EXPORT_URL "https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip"
 
+/* ---- the index ---------------------------------------------------------- */
+
+/* An audit asks about a few hundred packages of a database of tens of
+ * thousands of advisories. The index, written on first use, maps each
+ * package to the zip members of its advisories (with their offsets), and
+ * holds the whole export's stats, problems and newest date; with it, only
+ * the audited packages' members are read and parsed (osv_index.c).
+ *
+ * It lives in the cache, $XDG_CACHE_HOME/krait/osv/index/ (else
+ * ~/.cache/...), beside the default database, named by a hash of the
+ * zip's real path; it is used only while the zip's size, mtime, ctime,
+ * inode and device are those recorded in it, and rebuilt otherwise. A
+ * directory database, or no cache directory, is loaded whole. */
+typedef enum osv_index_state {
+    OSV_INDEX_NONE,  /* not applicable: a directory database, no cache dir */
+    OSV_INDEX_USED,  /* fresh: only the packages asked for were parsed */
+    OSV_INDEX_BUILT, /* missing or stale: loaded whole, index written */
+    OSV_INDEX_FAILED /* loaded whole; the index could not be used or written (why) */
+} osv_index_state;
+
+typedef struct osv_index_info {
+    osv_index_state state;
+    char path[4096]; /* the index file, or "" */
+    char why[256];   /* BUILT: why (none yet, the database changed, ...);
+                      * FAILED: what went wrong */
+} osv_index_info;
+
+/* Opens the database at `path` for an audit of the packages names[0..n)
+ * (any spelling), through the index when it can (see above). With a fresh
+ * index the database holds only those packages' advisories:
+ * osv_db_count/at/find see only them, while osv_db_stats, osv_db_problems
+ * and osv_db_newest_modified describe the whole export, exactly as a full
+ * load would. Answers about the packages named are identical to a full
+ * load's. info (may be NULL) says what happened. */
+osv_db *osv_db_open_for(const char *path, const char *const *names, size_t n,
+                        osv_index_info *info, char *err, size_t errlen);
+
+/* The index file for a database path (malloc'd), or NULL without a cache
+ * directory or when the path cannot be resolved. */
+char *osv_index_path(const char *db_path);
+
+/* Writes (or rewrites) the index of the zip at `path`, already loaded whole
+ * as db; false with the reason in info->why. */
+bool osv_index_write(const char *path, const osv_db *db, osv_index_info *info);
+
 /* ---- matching ----------------------------------------------------------- */
 
 /* Whether `v` of the package `aff` describes is affected: the OSV

@@ -34,6 +34,13 @@ osv_parse_status osv_parse_advisory(osv_db *db, const char *member, const char *
 /* Record a problem with a member (only the first OSV_PROBLEMS_MAX are kept). */
 void osv_add_problem(osv_db *db, const char *member, const char *message);
 
+/* The pieces of a load, for the index (osv_index.c): an empty database;
+ * one member's JSON parsed, counted and kept; then the sort by ID, the
+ * duplicates dropped and the package index built. */
+osv_db *osv_db_new(void);
+void osv_db_take(osv_db *db, const char *member, const char *json, size_t len);
+void osv_db_finish(osv_db *db);
+
 /* Stable order of range events: by version, "0" first, '*' limits last. */
 int osv_event_order(const osv_event *x, const osv_event *y);
 

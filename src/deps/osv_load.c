@@ -81,9 +81,8 @@ static void push_advisory(osv_db *db, const osv_advisory *adv)
 }
 
 /* One member's bytes: parse, count, keep. */
-static void take_member(loader *l, const char *name, const char *json, size_t len)
+void osv_db_take(osv_db *db, const char *name, const char *json, size_t len)
 {
-    osv_db *db = l->db;
     osv_advisory adv;
     const char *why;
     switch (osv_parse_advisory(db, name, json, len, &adv, &why)) {
@@ -185,7 +184,7 @@ static bool zip_member(loader *l, struct archive *ar, struct archive_entry *e)
         osv_add_problem(l->db, name, "larger than the member size limit: skipped");
         return true;
     }
-    take_member(l, name, l->data, len);
+    osv_db_take(l->db, name, l->data, len);
     return true;
 }
 
@@ -257,7 +256,7 @@ static bool dir_member(loader *l, int dirfd, const char *name)
     }
     if (!count_bytes(l, have))
         return false;
-    take_member(l, name, l->data, have);
+    osv_db_take(l->db, name, l->data, have);
     return true;
 }
 
@@ -361,12 +360,24 @@ static void build_index(osv_db *db)
 
 /* ---- entry points ------------------------------------------------------------ */
 
-static osv_db *new_db(loader *l, const osv_limits *limits, char *err, size_t errlen)
+osv_db *osv_db_new(void)
 {
     osv_db *db = calloc(1, sizeof *db);
     if (!db)
         abort();
     db->a = arena_new();
+    return db;
+}
+
+void osv_db_finish(osv_db *db)
+{
+    drop_duplicates(db);
+    build_index(db);
+}
+
+static osv_db *new_db(loader *l, const osv_limits *limits, char *err, size_t errlen)
+{
+    osv_db *db = osv_db_new();
     *l = (loader){db, limits ? *limits : osv_default_limits, err, errlen, NULL};
     l->data = malloc(l->lim.member_max + 1);
     if (!l->data)
@@ -381,8 +392,7 @@ static osv_db *finish(loader *l, bool ok)
         osv_db_close(l->db);
         return NULL;
     }
-    drop_duplicates(l->db);
-    build_index(l->db);
+    osv_db_finish(l->db);
     return l->db;
 }
 

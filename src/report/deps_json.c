@@ -154,7 +154,7 @@ int deps_report_json(buf *out, const deps_report_input *in)
     jw_key(&w, "database");
     jw_begin_object(&w);
     jw_member_string(&w, "path", in->db_path);
-    jw_member_int(&w, "advisories", (long long)osv_db_count(in->db));
+    jw_member_int(&w, "advisories", (long long)osv_db_stats(in->db)->loaded);
     jw_member_string(&w, "newest_modified", osv_db_newest_modified(in->db));
     jw_end_object(&w);
     jw_key(&w, "dependencies");

@@ -267,7 +267,7 @@ static void put_stats(jw *w, const deps_report_input *in)
     jw_key(w, "properties");
     jw_begin_object(w);
     jw_member_string(w, "database", in->db_path);
-    jw_member_int(w, "advisories", (long long)osv_db_count(in->db));
+    jw_member_int(w, "advisories", (long long)osv_db_stats(in->db)->loaded);
     jw_member_int(w, "dependencies", (long long)res->n);
     jw_member_int(w, "audited", (long long)res->audited);
     jw_member_int(w, "not_auditable", (long long)res->unauditable);

@@ -122,7 +122,7 @@ int deps_report_text(buf *out, const deps_report_input *in, int verbose)
     buf_printf(out, "errors: %zu\n", in->deps->nerrors);
     const char *newest = osv_db_newest_modified(in->db);
     buf_printf(out, "database: %s (%zu advisories, newest modified %s)\n", in->db_path,
-               osv_db_count(in->db), newest ? newest : "unknown");
+               osv_db_stats(in->db)->loaded, newest ? newest : "unknown");
     arena_free(a);
     return 0;
 }

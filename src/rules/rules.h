@@ -5,7 +5,8 @@
  * function per such rule in src/rules/<family>.c. The rows:
  *
  *   RULE(ID, NAME, SEV, CONF, CWE, BANDIT, RUFF, MESSAGE, HELP, FIX)
- *       ID: krait's stable ID, KR + 3 digits (the family's hundred);
+ *       ID: krait's stable ID, KR + the family's hundred (KR102,
+ *       KR1001 for the tenth family and after: rules.def);
  *       NAME: short kebab-case name ("subprocess-shell-true");
  *       SEV, CONF: LOW | MEDIUM | HIGH (the defaults; a check may change
  *       them per finding, as Bandit does); CWE: number or 0;
@@ -94,6 +95,15 @@ typedef struct rule_hit {
     rule_level severity, confidence; /* 0: the row's */
     const char *message;             /* NULL: the row's; else arena text */
     const ast_node *at;              /* NULL: the matched node */
+    /* secrets (KR11xx, KR905-907): a secret that reports must not print.
+     * `redact` is the node whose source holds it; `redact_text` its
+     * decoded bytes, looked for verbatim in that source (NULL, or not
+     * found there because of escapes: the node's whole range). The
+     * engine turns it into finding.redact_*, scan.c masks that range in
+     * the snippet and context lines. */
+    const ast_node *redact;
+    const char *redact_text;
+    size_t redact_len;
 } rule_hit;
 
 /* A check: 1 to report (hit may be adjusted), 0 not to. */

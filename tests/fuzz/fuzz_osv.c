@@ -5,7 +5,11 @@
  * hangs and sanitizer reports, these properties trap:
  *   - a listed version is always affected (the OSV pseudo-code's first test);
  *   - osv_match_version reports an advisory's group whenever osv_affects
- *     says the advisory affects that version. */
+ *     says the advisory affects that version;
+ *   - the index of a loaded zip (osv_index_file.c) decodes back, with one
+ *     entry per package and every member readable through the zip
+ *     directory (osv_zipdir.c) and parsing again.
+ * Bytes that look like an index are decoded as one, too. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -15,8 +19,12 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "base/arena.h"
 #include "deps/osv.h"
+#include "deps/osv_index_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -69,14 +77,72 @@ static void *wrap_in_zip(const uint8_t *data, size_t size, size_t *zlen)
     return out;
 }
 
+/* The bytes as a file (the zip directory reader works on descriptors). */
+static int memory_file(const void *data, size_t size)
+{
+    int fd = memfd_create("fuzz-osv", MFD_CLOEXEC);
+    if (fd < 0 || write(fd, data, size) != (ssize_t)size)
+        __builtin_trap();
+    return fd;
+}
+
+static void index_round_trip(const osv_db *db, const void *zip, size_t zlen)
+{
+    int fd = memory_file(zip, zlen);
+    arena *a = arena_new();
+    zip_member *dir;
+    size_t ndir;
+    char why[256];
+    osv_index_key key = {.size = zlen};
+    buf out;
+    buf_init(&out);
+    if (zip_read_directory(fd, zlen, a, &dir, &ndir, why, sizeof why) &&
+        osv_index_encode(db, &key, dir, ndir, &out, why, sizeof why)) {
+        unsigned char *copy = malloc(out.len);
+        memcpy(copy, out.data, out.len);
+        osv_index ix;
+        if (!osv_index_decode(copy, out.len, &ix) || ix.npackages != osv_db_stats(db)->packages ||
+            ix.nmembers != osv_db_count(db))
+            __builtin_trap();
+        static char member[1 << 16];
+        osv_db *again = osv_db_new();
+        for (size_t i = 0; i < ix.nmembers; i++)
+            if (zip_read_member(fd, &ix.members[i], member, sizeof member, why, sizeof why))
+                osv_db_take(again, ix.members[i].name, member, (size_t)ix.members[i].usize);
+        if (osv_db_count(again) != ix.nmembers) /* every kept advisory parses again */
+            __builtin_trap();
+        osv_db_close(again);
+        osv_index_release(&ix);
+    }
+    buf_free(&out);
+    arena_free(a);
+    close(fd);
+}
+
+static void decode_as_index(const uint8_t *data, size_t size)
+{
+    unsigned char *copy = malloc(size ? size : 1);
+    memcpy(copy, data, size);
+    osv_index ix;
+    if (osv_index_decode(copy, size, &ix))
+        for (size_t i = 0; i < ix.npackages; i++)
+            (void)osv_index_find(&ix, ix.packages[i].name);
+    osv_index_release(&ix);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    if (size >= 11 && memcmp(data, "KRAITOSVIDX", 11) == 0) {
+        decode_as_index(data, size);
+        return 0;
+    }
     static const osv_limits lim = {.member_max = 1 << 16, .total_max = 1 << 20,
                                    .members_max = 1000};
     char err[256];
     osv_db *db = osv_db_open_zip_memory(data, size, &lim, err, sizeof err);
     if (db) {
         query_all(db);
+        index_round_trip(db, data, size);
         osv_db_close(db);
     }
     if (size >= 2 && data[0] == 'P' && data[1] == 'K')
@@ -86,6 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     db = osv_db_open_zip_memory(zip, zlen, &lim, err, sizeof err);
     if (db) {
         query_all(db);
+        index_round_trip(db, zip, zlen);
         osv_db_close(db);
     }
     free(zip);

@@ -87,9 +87,13 @@ def check(name, cond, detail=""):
         failures.append(name)
 
 
+CACHE = ""
+
+
 def run(krait, *args, env=None):
     e = dict(os.environ)
     e.pop("KRAIT_OSV_URL", None)
+    e["XDG_CACHE_HOME"] = CACHE  # the index goes there, never to the user's cache
     e.update(env or {})
     p = subprocess.run([krait, "db", *args], capture_output=True, text=True, env=e, timeout=120)
     return p.returncode, p.stdout, p.stderr
@@ -112,6 +116,8 @@ def expect_failure(krait, name, url, dest, message):
 def main():
     krait, scratch = sys.argv[1], sys.argv[2]
     shutil.rmtree(scratch, ignore_errors=True)
+    global CACHE
+    CACHE = os.path.join(os.path.abspath(scratch), "xdg-cache")
     www = os.path.join(scratch, "www")
     build_www(www)
     port = free_port()
@@ -125,9 +131,18 @@ def main():
         check("success: exit 0", rc == 0, f"rc={rc} err={err}")
         check("success: 2 advisories (one withdrawn)", "2 advisories" in out, out)
         check("success: the file is the download", sha(dest) == sha(os.path.join(www, "good.zip")))
+        check("update writes the index", "index: " + CACHE in out and "(written)" in out, out)
         rc, out, err = run(krait, "info", "--db", dest)
         check("info: counts", rc == 0 and "advisories: 2\n" in out and "1 withdrawn" in out
               and "packages: 2\n" in out, out + err)
+        check("info: the index is up to date", "(up to date)" in out, out)
+        full_info = out
+        os.utime(dest)  # a changed zip: the index is stale, rebuilt by info
+        rc, out, err = run(krait, "info", "--db", dest)
+        check("info: a stale index is rewritten", "(written: the database changed)" in out, out)
+        check("info: same figures through the index",
+              [l for l in out.splitlines() if not l.startswith("index:")] ==
+              [l for l in full_info.splitlines() if not l.startswith("index:")], out)
         expect_failure(krait, "404", base + "/missing.zip", dest, "HTTP status 404")
         expect_failure(krait, "truncated zip", base + "/truncated.zip", dest,
                        "not a readable OSV export")
