@@ -41,9 +41,10 @@ static const char deps_usage[] =
     "                          and for a .py file\n"
     "      --ignore-vuln ID    accept a known vulnerability: by any of its IDs or\n"
     "                          aliases (PYSEC-..., GHSA-..., CVE-...); repeatable\n"
-    "  -f, --format FORMAT     text (default), json, sarif (SARIF 2.1.0) or\n"
+    "  -f, --format FORMAT     text (default), json, sarif (SARIF 2.1.0),\n"
     "                          cyclonedx (CycloneDX 1.5 JSON BOM with its\n"
-    "                          vulnerabilities); see docs/formats.md\n"
+    "                          vulnerabilities) or html (one self-contained\n"
+    "                          page); see docs/formats.md\n"
     "  -o, --output FILE       write the report to FILE (atomically)\n"
     "  -v, --verbose           text: also list dependencies without known\n"
     "                          vulnerabilities, and the readers' notes\n"
@@ -93,6 +94,12 @@ static int write_cyclonedx(buf *out, const deps_report_input *in, int verbose)
     return deps_report_cyclonedx(out, in);
 }
 
+static int write_html(buf *out, const deps_report_input *in, int verbose)
+{
+    (void)verbose;
+    return deps_report_html(out, in);
+}
+
 static const struct deps_format {
     const char *name;
     deps_writer *write;
@@ -101,6 +108,7 @@ static const struct deps_format {
     {"json", write_json},
     {"sarif", write_sarif},
     {"cyclonedx", write_cyclonedx},
+    {"html", write_html},
 };
 
 typedef struct deps_cli {
@@ -114,6 +122,7 @@ typedef struct deps_cli {
     const char *output;
     const char *const *paths;
     int npaths;
+    char *command_line; /* malloc'd, for the HTML header */
 } deps_cli;
 
 static int push(const char ***items, int *n, const char *value)
@@ -143,7 +152,7 @@ static int take_option(void *ctx, int c, const char *value)
                 o->writer = deps_formats[i].write;
                 return EXIT_OK;
             }
-        return cli_usage_error("deps", "--format must be text, json, sarif or cyclonedx, not '%s'",
+        return cli_usage_error("deps", "--format must be text, json, sarif, cyclonedx or html, not '%s'",
                                value);
     case 'o':
         if (!*value)
@@ -249,6 +258,20 @@ static int write_report(const deps_cli *o, const deps_report_input *in)
     return cli_emit_report(written, o->output, &out);
 }
 
+/* What was audited, for the HTML header: the paths, then the
+ * --site-packages directories (malloc'd). */
+static const char **audited_roots(const deps_cli *o)
+{
+    const char **roots = malloc((size_t)(o->npaths + o->nsites + 1) * sizeof *roots);
+    if (!roots)
+        abort();
+    for (int i = 0; i < o->npaths; i++)
+        roots[i] = o->paths[i];
+    for (int i = 0; i < o->nsites; i++)
+        roots[o->npaths + i] = o->sites[i];
+    return roots;
+}
+
 static int audit_and_report(const deps_cli *o)
 {
     char *db_path = NULL;
@@ -266,11 +289,16 @@ static int audit_and_report(const deps_cli *o)
     if (audit_run(db, deps, &aopt, a, &res) != 0) {
         fputs("krait: out of memory\n", stderr);
     } else {
-        deps_report_input in = {deps, &res, db, db_path, cli_start_time()};
+        const char **roots = audited_roots(o);
+        deps_report_input in = {.deps = deps, .audit = &res, .db = db, .db_path = db_path,
+                                .started_at = cli_start_time(), .roots = roots,
+                                .nroots = o->npaths + o->nsites,
+                                .command_line = o->command_line};
         if (write_report(o, &in) == 0)
             status = res.vulnerable > 0                   ? EXIT_FINDINGS
                      : deps->n == 0 && deps->nerrors > 0 ? EXIT_USAGE
                                                          : EXIT_OK;
+        free(roots);
     }
     arena_free(a);
     deps_set_free(deps);
@@ -282,11 +310,13 @@ static int audit_and_report(const deps_cli *o)
 static int run_deps(int argc, char **argv)
 {
     deps_cli o = {0};
+    o.command_line = cli_command_line(argc, argv);
     int status = parse_options(argc, argv, &o);
     if (status == EXIT_OK && !o.help)
         status = audit_and_report(&o);
     free(o.sites);
     free(o.ignore);
+    free(o.command_line);
     return status;
 }
 

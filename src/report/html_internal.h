@@ -43,6 +43,10 @@ void html_put_roots_text(buf *b, const char *const *roots, int nroots);
 /* From <!DOCTYPE> to </head>; the <title> is `title` (markup-free, ours),
  * a colon and the roots. */
 void html_put_document_head(buf *b, const char *title, const char *const *roots, int nroots);
+/* The same with more CSS rules (ours, never data) after the shared
+ * stylesheet, or NULL. */
+void html_put_document_head_css(buf *b, const char *title, const char *const *roots, int nroots,
+                                const char *extra_css);
 void html_put_page_header(buf *b, const html_page *p);
 void html_meta_open(buf *b, const char *term, const char *cls);
 /* One summary card; `id` lets tests and readers find the number. */

@@ -24,6 +24,14 @@ void html_put_roots_text(buf *b, const char *const *roots, int nroots)
 
 void html_put_document_head(buf *b, const char *title, const char *const *roots, int nroots)
 {
+    html_put_document_head_css(b, title, roots, nroots, NULL);
+}
+
+/* A page's own rules follow the shared stylesheet, in the same <style>
+ * (the Content-Security-Policy allows inline styles only). */
+void html_put_document_head_css(buf *b, const char *title, const char *const *roots, int nroots,
+                                const char *extra_css)
+{
     buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 "<meta name=\"generator\" content=\"krait " KRAIT_VERSION "\">\n");
@@ -37,6 +45,8 @@ void html_put_document_head(buf *b, const char *title, const char *const *roots,
     html_put_roots_text(b, roots, nroots);
     buf_puts(b, "</title>\n<style>\n");
     buf_puts(b, html_css);
+    if (extra_css)
+        buf_puts(b, extra_css);
     buf_puts(b, "</style>\n</head>\n");
 }
 
