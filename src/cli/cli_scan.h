@@ -52,7 +52,8 @@ int cli_parse_size(const char *s, size_t *out);
 
 /* Writes data to a temporary file in path's directory and renames it over
  * path, so a reader never sees half a report and a failure leaves any old
- * file alone. Returns 0, or prints "krait: PATH: reason" and returns -1. */
+ * file alone; a device or FIFO (/dev/null, a pipe) is written in place.
+ * Returns 0, or prints "krait: PATH: reason" and returns -1. */
 int cli_write_file_atomically(const char *path, const char *data, size_t len);
 
 /* Where a report goes once a writer has filled `out` (`written` is its

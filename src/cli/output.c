@@ -57,8 +57,28 @@ static void set_mode(int fd, const char *path)
     (void)fchmod(fd, mode);
 }
 
+/* A device or a FIFO (-o /dev/null, -o /dev/stdout, a pipe): written in
+ * place. Renaming a file over it would replace the device itself. */
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    int err = fd < 0 ? errno : 0;
+    if (fd >= 0 && write_all(fd, data, len) != 0)
+        err = errno;
+    if (fd >= 0 && close(fd) != 0 && !err)
+        err = errno;
+    if (err) {
+        fprintf(stderr, "krait: %s: %s\n", path, strerror(err));
+        return -1;
+    }
+    return 0;
+}
+
 int cli_write_file_atomically(const char *path, const char *data, size_t len)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return write_in_place(path, data, len);
     char *tmp = temp_name_for(path);
     if (!tmp) {
         fprintf(stderr, "krait: %s: %s\n", path, strerror(ENOMEM));
