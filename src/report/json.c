@@ -6,6 +6,7 @@
 
 #include "json_write.h"
 #include "report.h"
+#include "egress_summary.h"
 
 static void put_nullable_string(buf *b, const char *s)
 {
@@ -166,6 +167,8 @@ int report_json(buf *out, const report_input *in, const report_options *opt)
     put_notes(out, in);
     put_errors(out, errors, nerrors);
     free(errors);
+    if (egress_summary_json(out, in, opt) != 0)
+        return -1;
     report_stats st;
     report_compute_stats(in, opt, &st);
     put_stats(out, &st);

@@ -6,6 +6,7 @@
 
 #include "../base/unicode.h"
 #include "report.h"
+#include "egress_summary.h"
 
 /* ANSI styles, or empty strings when colour is off. */
 typedef struct style {
@@ -160,6 +161,8 @@ int report_text(buf *out, const report_input *in, const report_options *opt)
         put_error(out, &s, &errors[i]);
     free(errors);
     if (!opt->quiet) {
+        if (egress_summary_text(out, in, opt) != 0)
+            return -1;
         report_stats st;
         report_compute_stats(in, opt, &st);
         put_summary(out, &st, opt);
