@@ -137,6 +137,87 @@ static const ast_node *report_position(const walk_state *w, const ast_node *node
     return ast_kinds[at->kind].has_pos ? at : NULL;
 }
 
+/* ---- the source range of a secret (rule_hit.redact) ---- */
+
+/* Line starts as stmt_span.c builds them (same line_index, same layout),
+ * built here when no statement header has needed them yet. */
+static void redact_index_lines(line_index *li)
+{
+    int n = 1;
+    for (size_t k = 0; k < li->len; k++)
+        n += li->text[k] == '\n';
+    size_t *starts = arena_alloc_raw(li->a, (size_t)n * sizeof *starts);
+    int i = 0;
+    starts[i++] = 0;
+    for (size_t k = 0; k < li->len; k++)
+        if (li->text[k] == '\n' && i < n)
+            starts[i++] = k + 1;
+    li->starts = starts;
+    li->nlines = n;
+}
+
+static size_t redact_offset(const line_index *li, int line, int col)
+{
+    if (line < 1 || line > li->nlines)
+        return li->len;
+    size_t off = li->starts[line - 1] + (size_t)(col > 0 ? col : 0);
+    return off <= li->len ? off : li->len;
+}
+
+static void redact_position(const line_index *li, size_t off, int *line, int *col)
+{
+    int lo = 0, hi = li->nlines - 1; /* the last line starting at or before off */
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (li->starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    *line = lo + 1;
+    *col = (int)(off - li->starts[lo]);
+}
+
+/* KR905-907 name their password literal as the finding's node: it is
+ * masked like the secrets family's values. */
+static void redact_password(int rule, const ast_node *at, rule_hit *hit)
+{
+    if (hit->redact || (rule != RULE_KR905 && rule != RULE_KR906 && rule != RULE_KR907))
+        return;
+    if (at->kind != AST_Constant || at->v.Constant.value.kind != CONST_STR)
+        return;
+    hit->redact = at;
+    hit->redact_text = at->v.Constant.value.u.str.s;
+    hit->redact_len = at->v.Constant.value.u.str.len;
+}
+
+static void redact_secret(walk_state *w, int rule, const ast_node *at, rule_hit *hit,
+                          finding *f)
+{
+    redact_password(rule, at, hit);
+    const ast_node *n = hit->redact;
+    line_index *li = &w->lines;
+    if (!n || !ast_kinds[n->kind].has_pos || !li->text)
+        return;
+    if (!li->starts)
+        redact_index_lines(li);
+    size_t from = redact_offset(li, n->lineno, n->col_offset);
+    size_t to = redact_offset(li, n->end_lineno, n->end_col_offset);
+    if (to <= from)
+        return;
+    if (hit->redact_text && hit->redact_len > 0) {
+        const char *found = memmem(li->text + from, to - from, hit->redact_text, hit->redact_len);
+        if (found) { /* else escapes or concatenation: the whole node */
+            from = (size_t)(found - li->text);
+            to = from + hit->redact_len;
+        }
+    }
+    redact_position(li, from, &f->redact_line, &f->redact_col);
+    redact_position(li, to, &f->redact_end_line, &f->redact_end_col);
+}
+
+/* ---- reporting ---- */
+
 static void report_row(walk_state *w, const rule_row *row, const ast_node *node)
 {
     rule_hit hit = {0};
@@ -159,6 +240,7 @@ static void report_row(walk_state *w, const rule_row *row, const ast_node *node)
         .suppressed = SUPPRESSED_NOT,
     };
     suppression_lines(w, at, p);
+    redact_secret(w, row->rule, at, &hit, &p->f);
 }
 
 /* Inline: most rows met are NODE rows of disabled or quiet rules. */

@@ -16,6 +16,10 @@ typedef struct finding {
     /* 0, or what silenced it: a comment on a line of the enclosing
      * statement (Bandit's multi-line semantics). */
     enum { SUPPRESSED_NOT = 0, SUPPRESSED_NOSEC, SUPPRESSED_NOQA, SUPPRESSED_KRAIT } suppressed;
+    /* The source range holding a secret (rule_hit.redact), to be
+     * masked wherever source text is shown; redact_line 0: none. Same
+     * units as the position above. */
+    int redact_line, redact_col, redact_end_line, redact_end_col;
 } finding;
 
 /* A problem with the file that is not a finding (an unknown rule ID in a

@@ -30,6 +30,7 @@ typedef struct directive {
     int bare; /* no ID list: every rule */
     spelled_id *ids;
     int nids;
+    int secrets_only; /* `# pragma: allowlist secret`: the secrets family and KR905-907 */
 } directive;
 
 typedef struct directives {
@@ -155,7 +156,7 @@ static directive *new_directive(directives *ds, int line, int kind)
         ds->cap = cap;
     }
     directive *d = &ds->items[ds->n++];
-    *d = (directive){line, kind, 1, NULL, 0};
+    *d = (directive){line, kind, 1, NULL, 0, 0};
     return d;
 }
 
@@ -204,6 +205,49 @@ static void parse_krait(directives *ds, int line, const char *p, const char *end
     }
 }
 
+/* ---- detect-secrets' `# pragma: allowlist secret` ---- */
+
+/* `pragma: allowlist secret` silences the secrets family and KR905-907 on
+ * its line; `pragma: allowlist nextline secret` on the next line (both as
+ * detect-secrets reads them, also with its older word `whitelist`). It
+ * counts as a nosec: another tool's pragma, with no rule ID. */
+static void parse_allowlist(directives *ds, int line, const char *p, const char *end)
+{
+    p = skip_blanks(p, end);
+    if (p < end && *p == ':')
+        p = skip_blanks(p + 1, end);
+    if (!keyword_at(p, end, "allowlist") && !keyword_at(p, end, "whitelist"))
+        return;
+    p = skip_blanks(p + 9, end);
+    int next = keyword_at(p, end, "nextline");
+    if (next)
+        p = skip_blanks(p + 8, end);
+    if (!keyword_at(p, end, "secret"))
+        return;
+    directive *d = new_directive(ds, line + next, SUPPRESSED_NOSEC);
+    d->secrets_only = 1;
+}
+
+/* A `nextline` directive may sit before one of its own line's: an
+ * insertion sort (stable, linear on the nearly sorted list) restores the
+ * line order silenced_by searches. */
+static void sort_directives(directives *ds)
+{
+    for (int i = 1; i < ds->n; i++) {
+        directive d = ds->items[i];
+        int k = i;
+        for (; k > 0 && ds->items[k - 1].line > d.line; k--)
+            ds->items[k] = ds->items[k - 1];
+        ds->items[k] = d;
+    }
+}
+
+static int is_secret_rule(int r)
+{
+    return strcmp(rule_catalogue[r].family, "secrets") == 0 || r == RULE_KR905 ||
+           r == RULE_KR906 || r == RULE_KR907;
+}
+
 /* Every directive of one comment: each '#' in it may start one
  * (`# noqa: E501  # nosec B602`). */
 static void parse_comment(directives *ds, const py_comment *c)
@@ -217,6 +261,8 @@ static void parse_comment(directives *ds, const py_comment *c)
             parse_noqa(ds, c->lineno, p + 4, end);
         else if (keyword_at(p, end, "krait"))
             parse_krait(ds, c->lineno, p + 5, end);
+        else if (keyword_at(p, end, "pragma"))
+            parse_allowlist(ds, c->lineno, p + 6, end);
     }
 }
 
@@ -234,6 +280,11 @@ static int silenced_by(const directives *ds, int r, int first, int last)
     }
     for (int i = lo; i < ds->n && ds->items[i].line <= last; i++) {
         const directive *d = &ds->items[i];
+        if (d->secrets_only) {
+            if (is_secret_rule(r))
+                return d->kind;
+            continue;
+        }
         if (d->bare)
             return d->kind;
         for (int k = 0; k < d->nids; k++)
@@ -251,6 +302,7 @@ void suppress_findings(arena *a, const py_file *src, pending_finding *p, int n,
         parse_comment(&ds, &src->comments[i]);
     if (ds.n == 0)
         return;
+    sort_directives(&ds);
     for (int i = 0; i < n; i++)
         p[i].f.suppressed = silenced_by(&ds, p[i].f.rule, p[i].first_line, p[i].last_line);
 }

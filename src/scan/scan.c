@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../metrics/measure.h"
+#include "../rules/secrets_redact.h"
 #include "../semantic/semantic.h"
 #include "../syntax/parser.h"
 #include "read.h"
@@ -104,8 +105,31 @@ static int char_column(const line_index *ix, int line, int byte_col)
     return col;
 }
 
+/* The file's secret ranges (finding.redact_*, see
+ * rules/secrets_redact.h) as offsets into the text: every copy of source
+ * text below is masked against all of them, so a secret on a neighbouring
+ * line or found by another rule never shows in a context. */
+static void collect_redactions(arena *a, const line_index *ix, const file_result *r,
+                               secret_ranges *out)
+{
+    int n = 0;
+    for (int i = 0; i < r->nfindings; i++)
+        n += r->findings[i].redact_line > 0;
+    secret_ranges_init(out, a, (size_t)n);
+    for (int i = 0; i < r->nfindings && n > 0; i++) {
+        const finding *f = &r->findings[i];
+        if (f->redact_line < 1 || f->redact_line > ix->nlines || f->redact_end_line > ix->nlines)
+            continue;
+        size_t from = ix->starts[f->redact_line] + (size_t)f->redact_col;
+        size_t to = ix->starts[f->redact_end_line] + (size_t)f->redact_end_col;
+        secret_ranges_add(out, from, to <= ix->len ? to : ix->len);
+    }
+    secret_ranges_finish(out);
+}
+
 /* The lines around a finding, one string (see scan_finding.context). */
-static void copy_context(worker *w, const line_index *ix, scan_finding *out)
+static void copy_context(worker *w, const line_index *ix, const secret_ranges *secrets,
+                         scan_finding *out)
 {
     int first = out->line - SCAN_CONTEXT_LINES;
     int last = out->end_line + SCAN_CONTEXT_LINES;
@@ -124,11 +148,14 @@ static void copy_context(worker *w, const line_index *ix, scan_finding *out)
     }
     size_t start = ix->starts[first], len;
     const char *end_line = line_at(ix, last, &len);
-    out->context = arena_strndup(w->results, ix->text + start,
-                                 (size_t)(end_line + len - (ix->text + start)));
+    char *context = arena_strndup(w->results, ix->text + start,
+                                  (size_t)(end_line + len - (ix->text + start)));
+    secret_ranges_mask(secrets, ix->text, context, start);
+    out->context = context;
 }
 
-static void copy_finding(worker *w, const line_index *ix, const finding *in, scan_finding *out)
+static void copy_finding(worker *w, const line_index *ix, const secret_ranges *secrets,
+                         const finding *in, scan_finding *out)
 {
     out->rule = in->rule;
     out->line = in->line;
@@ -143,8 +170,11 @@ static void copy_finding(worker *w, const line_index *ix, const finding *in, sca
     out->message = arena_strndup(w->results, msg, strlen(msg));
     size_t len;
     const char *s = line_at(ix, in->line, &len);
-    out->snippet = arena_strndup(w->results, s, len);
-    copy_context(w, ix, out);
+    char *snippet = arena_strndup(w->results, s, len);
+    if (len > 0)
+        secret_ranges_mask(secrets, ix->text, snippet, (size_t)(s - ix->text));
+    out->snippet = snippet;
+    copy_context(w, ix, secrets, out);
 }
 
 /* The file's results leave the worker arena, which the next file resets. */
@@ -153,9 +183,11 @@ static void copy_results(worker *w, scan_file *f, const py_file *src, const file
     if (r->nfindings > 0) {
         line_index ix;
         index_lines(w->work, src, f->lines, &ix);
+        secret_ranges secrets;
+        collect_redactions(w->work, &ix, r, &secrets);
         f->findings = arena_alloc(w->results, (size_t)r->nfindings * sizeof *f->findings);
         for (int i = 0; i < r->nfindings; i++)
-            copy_finding(w, &ix, &r->findings[i], &f->findings[i]);
+            copy_finding(w, &ix, &secrets, &r->findings[i], &f->findings[i]);
         f->nfindings = r->nfindings;
     }
     if (r->nnotes > 0) {
