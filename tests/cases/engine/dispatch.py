@@ -10,7 +10,7 @@ run_code(code)  # expect: KR102
 # A module-level alias is reported: other files may import and call it.
 alias = exec  # expect: KR102
 alias(code)  # expect: KR102
-getattr(builtins, "exec")(code)  # expect: KR102
+getattr(builtins, "exec")(code)  # expect: KR102, KR1203
 
 # A method of an unknown object is not the builtin.
 class Runner:
