@@ -7,6 +7,7 @@
 
 #include "report/report.h"
 #include "rules/engine.h"
+#include "scan/archive.h"
 
 /* getopt codes of the long-only options. */
 enum {
@@ -19,6 +20,12 @@ enum {
     OPT_EXCLUDE,
     OPT_INCLUDE,
     OPT_MAX_FILE_SIZE,
+    OPT_INDEX_URL, /* --index-url (cmd_scan.c, cmd_overview.c) */
+    /* archives (src/scan/archive.h) */
+    OPT_ARCHIVES,
+    OPT_ARCHIVE_MAX_SIZE,
+    OPT_ARCHIVE_MAX_MEMBERS,
+    OPT_ARCHIVE_MAX_DEPTH,
 };
 
 typedef struct scan_cli {
@@ -37,6 +44,10 @@ typedef struct scan_cli {
     const char *const *paths;
     int npaths;
     char *command_line; /* malloc'd, for reports */
+    const char *index_url; /* --index-url, for pypi:NAME operands */
+    /* archives: --archives (open those found in directories), limits */
+    int archives;
+    archive_limits archive_limits;
 } scan_cli;
 
 void scan_cli_defaults(scan_cli *o);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_pypi.h"
 #include "cli_scan.h"
 #include "deps/audit.h"
 #include "deps/modulescan.h"
@@ -50,16 +51,23 @@ static const char deps_usage[] =
     "                          vulnerabilities, and the readers' notes\n"
     "  -h, --help              show this help and exit\n"
     "\n"
+    "PyPI packages: pypi:NAME[==VERSION] as a PATH audits that release itself and\n"
+    "the requirements its metadata declares (requires_dist), read from the\n"
+    "index's JSON API (krait deps's only network access; no package file is\n"
+    "downloaded), as the input pypi:NAME==VERSION.\n"
+    CLI_PYPI_USAGE
+    "\n"
     "Exit status: 0 no known vulnerability, 1 vulnerabilities found, 2 usage\n"
     "error, no database, or nothing could be read.\n";
 
-enum { OPT_DB = 700, OPT_SITE, OPT_IMPORTS, OPT_IGNORE_VULN };
+enum { OPT_DB = 700, OPT_SITE, OPT_IMPORTS, OPT_IGNORE_VULN, OPT_DEPS_INDEX_URL };
 
 static const struct option deps_longopts[] = {
     {"db", required_argument, NULL, OPT_DB},
     {"site-packages", required_argument, NULL, OPT_SITE},
     {"imports", no_argument, NULL, OPT_IMPORTS},
     {"ignore-vuln", required_argument, NULL, OPT_IGNORE_VULN},
+    {"index-url", required_argument, NULL, OPT_DEPS_INDEX_URL},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"verbose", no_argument, NULL, 'v'},
@@ -122,6 +130,7 @@ typedef struct deps_cli {
     const char *output;
     const char *const *paths;
     int npaths;
+    const char *index_url; /* --index-url, for pypi:NAME operands */
     char *command_line; /* malloc'd, for the HTML header */
 } deps_cli;
 
@@ -164,6 +173,9 @@ static int take_option(void *ctx, int c, const char *value)
         return EXIT_OK;
     case OPT_IMPORTS:
         o->imports = 1;
+        return EXIT_OK;
+    case OPT_DEPS_INDEX_URL:
+        o->index_url = value;
         return EXIT_OK;
     }
     return cli_usage_error("deps", "unhandled option");
@@ -244,7 +256,8 @@ static void read_inputs(const deps_cli *o, deps_set *deps)
     if (o->npaths == 0 && o->nsites == 0)
         read_one(o, deps, ".");
     for (int i = 0; i < o->npaths; i++)
-        read_one(o, deps, o->paths[i]);
+        if (!pypi_is_request(o->paths[i])) /* read by read_pypi */
+            read_one(o, deps, o->paths[i]);
     for (int i = 0; i < o->nsites; i++)
         deps_read_site_packages(deps, o->sites[i]);
 }
@@ -256,6 +269,17 @@ static int write_report(const deps_cli *o, const deps_report_input *in)
     deps_writer *write = o->writer ? o->writer : write_text;
     int written = write(&out, in, o->verbose);
     return cli_emit_report(written, o->output, &out);
+}
+
+/* The pypi:NAME operands, from the index's JSON API. */
+static int read_pypi(const deps_cli *o, deps_set *deps)
+{
+    cli_pypi pypi;
+    if (cli_pypi_fetch(&pypi, o->index_url, false, o->paths, o->npaths) != 0)
+        return -1;
+    cli_pypi_add_deps(&pypi, deps);
+    cli_pypi_free(&pypi);
+    return 0;
 }
 
 /* What was audited, for the HTML header: the paths, then the
@@ -276,6 +300,10 @@ static int audit_and_report(const deps_cli *o)
 {
     char *db_path = NULL;
     deps_set *deps = deps_set_new();
+    if (read_pypi(o, deps) != 0) {
+        deps_set_free(deps);
+        return EXIT_USAGE;
+    }
     read_inputs(o, deps);
     osv_db *db = open_db(o, deps, &db_path);
     if (!db) {

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "cli_pypi.h"
 #include "cli_scan.h"
 #include "metrics/summary.h"
 #include "report/overview.h"
@@ -39,9 +40,20 @@ static const char overview_usage[] =
     "                          GLOB; repeatable\n"
     "      --include GLOB      also measure files matching GLOB in directories\n"
     "      --max-file-size SIZE  report larger files as errors (default 50M)\n"
+    "      --archives          also open archives (.tar.gz, .whl, .zip, ...) met\n"
+    "                          while walking directories (archives named on the\n"
+    "                          command line are always opened, in memory)\n"
+    "      --archive-max-size SIZE  stop reading an archive past SIZE decompressed\n"
+    "                          bytes, nested archives included (default 1G)\n"
+    "      --archive-max-members N  ... past N members (default 100000)\n"
+    "      --archive-max-depth N    open archives nested N deep (default 3)\n"
     "  -j, --jobs N            work on N threads (default: the number of CPUs);\n"
     "                          the output is the same for every N\n"
     "  -h, --help              show this help and exit\n"
+    "\n"
+    "PyPI packages: pypi:NAME[==VERSION] as a PATH measures the release's sdist\n"
+    "(or a wheel), downloaded into memory and checked as `krait scan` does.\n"
+    CLI_PYPI_USAGE
     "\n"
     "Files that cannot be read or parsed are listed with their error.\n"
     "Exit status: 0 done, 2 usage error, report not written, or no file could\n"
@@ -59,6 +71,11 @@ static const struct option overview_longopts[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
+    {"index-url", required_argument, NULL, OPT_INDEX_URL},
+    {"archives", no_argument, NULL, OPT_ARCHIVES},
+    {"archive-max-size", required_argument, NULL, OPT_ARCHIVE_MAX_SIZE},
+    {"archive-max-members", required_argument, NULL, OPT_ARCHIVE_MAX_MEMBERS},
+    {"archive-max-depth", required_argument, NULL, OPT_ARCHIVE_MAX_DEPTH},
     {NULL, 0, NULL, 0},
 };
 
@@ -104,6 +121,10 @@ static int take_option(void *ctx, int c, const char *value)
     }
     if (c == OPT_TOP)
         return parse_top(value, &o->top);
+    if (c == OPT_INDEX_URL) {
+        o->common.index_url = value;
+        return EXIT_OK;
+    }
     return scan_cli_option(&o->common, c, value);
 }
 
@@ -139,7 +160,7 @@ static int write_report(const overview_cli *o, const overview_input *in,
 }
 
 static int report(const overview_cli *o, const scan_result *res, const file_list *files,
-                  const struct timespec *t0)
+                  const struct timespec *t0, const cli_pypi *pypi)
 {
     overview_summary sum;
     if (overview_summarize(res, &sum) != 0) {
@@ -152,7 +173,8 @@ static int report(const overview_cli *o, const scan_result *res, const file_list
     overview_options opt = {.top = o->top, .quiet = o->common.report.quiet,
                             .elapsed = seconds_since(t0),
                             .command_line = o->common.command_line,
-                            .started_at = o->common.report.started_at};
+                            .started_at = o->common.report.started_at,
+                            .origins = pypi->origins, .norigins = pypi->n};
     int status = write_report(o, &in, &opt) != 0               ? EXIT_USAGE
                  : sum.files == 0 && sum.errors > 0 ? EXIT_USAGE
                                                     : EXIT_OK;
@@ -163,22 +185,35 @@ static int report(const overview_cli *o, const scan_result *res, const file_list
 static int measure_and_report(const overview_cli *o, const struct timespec *t0)
 {
     const scan_cli *c = &o->common;
-    discover_options dopt = {c->exclude, c->nexclude, c->include, c->ninclude};
+    discover_options dopt = {c->exclude,  c->nexclude, c->include,
+                             c->ninclude, c->archives, &c->archive_limits};
     file_list files;
-    if (discover_files(&dopt, c->paths, c->npaths, &files) != 0) {
+    cli_pypi pypi; /* pypi:NAME operands, downloaded before anything else */
+    if (cli_pypi_fetch(&pypi, c->index_url, true, c->paths, c->npaths) != 0)
+        return EXIT_USAGE;
+    if (discover_files(&dopt, pypi.local, pypi.nlocal, &files) != 0) {
         fputs("krait: out of memory\n", stderr);
+        cli_pypi_free(&pypi);
         return EXIT_USAGE;
     }
-    scan_options sopt = {.metrics = 1, .max_file_size = c->max_file_size, .jobs = c->jobs};
+    if (cli_pypi_add_archives(&pypi, &files, &dopt) != 0) {
+        fputs("krait: out of memory\n", stderr);
+        file_list_free(&files);
+        cli_pypi_free(&pypi);
+        return EXIT_USAGE;
+    }
+    scan_options sopt = {.metrics = 1, .max_file_size = c->max_file_size, .jobs = c->jobs,
+                         .inputs = files.inputs};
     scan_result res;
     int status = EXIT_USAGE;
     if (scan_files(&sopt, files.paths, files.npaths, &res) != 0) {
         fputs("krait: cannot start: out of memory\n", stderr);
     } else {
-        status = report(o, &res, &files, t0);
+        status = report(o, &res, &files, t0, &pypi);
         scan_result_free(&res);
     }
     file_list_free(&files);
+    cli_pypi_free(&pypi);
     return status;
 }
 

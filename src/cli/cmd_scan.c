@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_pypi.h"
 #include "cli_scan.h"
 #include "report/report.h"
 #include "scan/discover.h"
@@ -49,9 +50,29 @@ static const char scan_usage[] =
     "      --include GLOB      also scan files matching GLOB in directories; repeatable\n"
     "      --max-file-size SIZE  report larger files as errors instead of scanning\n"
     "                          them: bytes, or with a K, M or G suffix (default 50M)\n"
+    "      --archives          also open archives (.tar.gz, .whl, .zip, ...) met\n"
+    "                          while walking directories (archives named on the\n"
+    "                          command line are always opened, in memory)\n"
+    "      --archive-max-size SIZE  stop reading an archive past SIZE decompressed\n"
+    "                          bytes, nested archives included (default 1G)\n"
+    "      --archive-max-members N  ... past N members (default 100000)\n"
+    "      --archive-max-depth N    open archives nested N deep (default 3)\n"
     "  -j, --jobs N            scan on N threads (default: the number of CPUs);\n"
     "                          the output is the same for every N\n"
     "  -h, --help              show this help and exit\n"
+    "\n"
+    "Archives (.tar.gz, .tgz, .tar.bz2, .tar.xz, .tar.zst, .tar, .zip, .whl,\n"
+    ".egg) are read in memory, never extracted: findings are located at\n"
+    "ARCHIVE!member/path.py:LINE; what is wrong with the archive itself (traversal\n"
+    "names, links, bombs, ...) is the package family (KR13xx). Notebooks (.ipynb):\n"
+    "the code cells are scanned as one module, findings located at NB#cell-N:LINE.\n"
+    "\n"
+    "PyPI packages (docs/formats.md, \"Inputs from PyPI\"):\n"
+    "  pypi:NAME[==VERSION]    as a PATH: the release's sdist (or a wheel when it\n"
+    "                          has none), downloaded into memory over https and\n"
+    "                          checked against the index's sha256 before use;\n"
+    "                          the latest release unless VERSION is given\n"
+    CLI_PYPI_USAGE
     "\n"
     "Files that cannot be read or parsed are listed as errors and the scan goes on.\n"
     "\n"
@@ -75,6 +96,11 @@ static const struct option scan_longopts[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
+    {"index-url", required_argument, NULL, OPT_INDEX_URL},
+    {"archives", no_argument, NULL, OPT_ARCHIVES},
+    {"archive-max-size", required_argument, NULL, OPT_ARCHIVE_MAX_SIZE},
+    {"archive-max-members", required_argument, NULL, OPT_ARCHIVE_MAX_MEMBERS},
+    {"archive-max-depth", required_argument, NULL, OPT_ARCHIVE_MAX_DEPTH},
     {NULL, 0, NULL, 0},
 };
 
@@ -89,6 +115,10 @@ static void free_options(scan_cli *o)
 
 static int take_option(void *ctx, int code, const char *value)
 {
+    if (code == OPT_INDEX_URL) {
+        ((scan_cli *)ctx)->index_url = value;
+        return EXIT_OK;
+    }
     return scan_cli_option(ctx, code, value);
 }
 
@@ -134,21 +164,34 @@ static int write_report(const scan_cli *o, const report_input *in, report_option
 
 static int scan_and_report(const scan_cli *o, const struct timespec *t0)
 {
-    discover_options dopt = {o->exclude, o->nexclude, o->include, o->ninclude};
+    discover_options dopt = {o->exclude,  o->nexclude, o->include,
+                             o->ninclude, o->archives, &o->archive_limits};
     file_list files;
-    if (discover_files(&dopt, o->paths, o->npaths, &files) != 0) {
+    cli_pypi pypi; /* pypi:NAME operands, downloaded before anything else */
+    if (cli_pypi_fetch(&pypi, o->index_url, true, o->paths, o->npaths) != 0)
+        return EXIT_USAGE;
+    if (discover_files(&dopt, pypi.local, pypi.nlocal, &files) != 0) {
         fputs("krait: out of memory\n", stderr);
+        cli_pypi_free(&pypi);
+        return EXIT_USAGE;
+    }
+    if (cli_pypi_add_archives(&pypi, &files, &dopt) != 0) {
+        fputs("krait: out of memory\n", stderr);
+        file_list_free(&files);
+        cli_pypi_free(&pypi);
         return EXIT_USAGE;
     }
     /* The HTML report shows each file's measurements too. */
     scan_options sopt = {.rules = &o->rules,
                          .metrics = o->format == report_find_format("html"),
                          .max_file_size = o->max_file_size,
-                         .jobs = o->jobs};
+                         .jobs = o->jobs,
+                         .inputs = files.inputs};
     scan_result res;
     if (scan_files(&sopt, files.paths, files.npaths, &res) != 0) {
         fputs("krait: cannot start the scan: out of memory\n", stderr);
         file_list_free(&files);
+        cli_pypi_free(&pypi);
         return EXIT_USAGE;
     }
     report_input in = {&res, files.errors, files.nerrors, o->paths, o->npaths, &o->rules};
@@ -156,11 +199,14 @@ static int scan_and_report(const scan_cli *o, const struct timespec *t0)
     ropt.colour = !o->output && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
     ropt.elapsed = seconds_since(t0);
     ropt.command_line = o->command_line;
+    ropt.origins = pypi.origins;
+    ropt.norigins = pypi.n;
     report_stats st;
     report_compute_stats(&in, &ropt, &st);
     int status = write_report(o, &in, &ropt) == 0 ? exit_status(&st) : EXIT_USAGE;
     scan_result_free(&res);
     file_list_free(&files);
+    cli_pypi_free(&pypi);
     return status;
 }
 

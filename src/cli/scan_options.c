@@ -21,6 +21,48 @@ void scan_cli_defaults(scan_cli *o)
     o->command = "scan";
     o->max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
     o->jobs = scan_default_jobs();
+    archive_limits_default(&o->archive_limits);
+}
+
+/* --archive-max-members, --archive-max-depth: a positive count. */
+static int parse_count(const scan_cli *o, const char *option, const char *value,
+                       uint64_t max, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (errno || end == value || *end || n < 1 || n > max || value[0] == '-')
+        return cli_usage_error(o->command, "%s: bad number '%s'", option, value);
+    *out = n;
+    return EXIT_OK;
+}
+
+/* The archive options (src/scan/archive.h). */
+static int take_archive_option(scan_cli *o, int code, const char *value)
+{
+    archive_limits *lim = &o->archive_limits;
+    uint64_t n;
+    size_t size;
+    switch (code) {
+    case OPT_ARCHIVES:
+        o->archives = 1;
+        return EXIT_OK;
+    case OPT_ARCHIVE_MAX_SIZE:
+        if (cli_parse_size(value, &size) != 0 || size == 0)
+            return cli_usage_error(o->command, "--archive-max-size: bad size '%s'", value);
+        lim->max_total = size;
+        return EXIT_OK;
+    case OPT_ARCHIVE_MAX_MEMBERS:
+        if (parse_count(o, "--archive-max-members", value, 100000000, &n) != EXIT_OK)
+            return EXIT_USAGE;
+        lim->max_members = n;
+        return EXIT_OK;
+    default:
+        if (parse_count(o, "--archive-max-depth", value, 16, &n) != EXIT_OK)
+            return EXIT_USAGE;
+        lim->max_depth = (int)n;
+        return EXIT_OK;
+    }
 }
 
 int cli_parse_size(const char *s, size_t *out)
@@ -118,6 +160,11 @@ int scan_cli_option(scan_cli *o, int code, const char *value)
         return push(&o->exclude, &o->nexclude, value);
     case OPT_INCLUDE:
         return push(&o->include, &o->ninclude, value);
+    case OPT_ARCHIVES:
+    case OPT_ARCHIVE_MAX_SIZE:
+    case OPT_ARCHIVE_MAX_MEMBERS:
+    case OPT_ARCHIVE_MAX_DEPTH:
+        return take_archive_option(o, code, value);
     case OPT_MAX_FILE_SIZE:
         if (cli_parse_size(value, &o->max_file_size) != 0)
             return cli_usage_error(o->command, "--max-file-size: bad size '%s' (e.g. 1048576, "

@@ -59,7 +59,8 @@ size_t deps_read_imports(deps_set *s, const char *path, int jobs, int fallback)
     file_list files;
     if (discover_files(&dopt, &path, 1, &files) != 0)
         return 0;
-    scan_options sopt = {.metrics = 1, .max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE, .jobs = jobs};
+    scan_options sopt = {.metrics = 1, .max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE, .jobs = jobs,
+                         .inputs = files.inputs}; /* archive members, in memory */
     scan_result res;
     size_t added = 0;
     if (scan_files(&sopt, files.paths, files.npaths, &res) == 0) {

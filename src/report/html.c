@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "html_internal.h"
+#include "origin.h"
 
 int html_rule_family(int r)
 {
@@ -52,12 +53,27 @@ static void put_rules_meta(buf *b, const void *arg)
     buf_puts(b, "</dd></div>\n");
 }
 
+/* The rules, then where pypi:NAME inputs came from (origin.h). */
+typedef struct header_meta {
+    const rules_config *rules;
+    const report_options *opt;
+} header_meta;
+
+static void put_header_meta(buf *b, const void *arg)
+{
+    const header_meta *m = arg;
+    if (m->rules)
+        put_rules_meta(b, m->rules);
+    report_origins_html(b, m->opt->origins, m->opt->norigins);
+}
+
 static void put_header(buf *b, const report_input *in, const report_options *opt)
 {
+    header_meta meta = {in->rules, opt};
     html_page p = {.brand = "static security report", .heading = "Scan of",
                    .scanned_term = "Scanned", .roots = in->roots, .nroots = in->nroots,
                    .command_line = opt->command_line, .started_at = opt->started_at,
-                   .extra_meta = in->rules ? put_rules_meta : NULL, .extra_arg = in->rules};
+                   .extra_meta = put_header_meta, .extra_arg = &meta};
     html_put_page_header(b, &p);
 }
 

@@ -7,6 +7,7 @@
 #include "json_write.h"
 #include "report.h"
 #include "egress_summary.h"
+#include "origin.h"
 
 static void put_nullable_string(buf *b, const char *s)
 {
@@ -163,6 +164,7 @@ int report_json(buf *out, const report_input *in, const report_options *opt)
     buf_puts(out, "{\n  \"tool\": {\"name\": \"krait\", \"version\": ");
     json_put_string(out, KRAIT_VERSION);
     buf_puts(out, "},\n");
+    report_origins_json(out, opt->origins, opt->norigins);
     put_findings(out, in, opt);
     put_notes(out, in);
     put_errors(out, errors, nerrors);

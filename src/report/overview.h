@@ -22,6 +22,9 @@ typedef struct overview_options {
     double elapsed;
     const char *command_line; /* as for report_options (HTML header) */
     long long started_at;
+    /* As report_options.origins (text and JSON show them). */
+    const struct report_origin *origins;
+    size_t norigins;
 } overview_options;
 
 int overview_text(buf *out, const overview_input *in, const overview_options *opt);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "json_write.h"
+#include "origin.h"
 #include "overview.h"
 
 int overview_collect_errors(const overview_input *in, scan_error **out, size_t *n)
@@ -208,6 +209,7 @@ int overview_json(buf *out, const overview_input *in, const overview_options *op
     buf_puts(out, "{\n  \"tool\": {\"name\": \"krait\", \"version\": ");
     json_put_string(out, KRAIT_VERSION);
     buf_puts(out, "},\n");
+    report_origins_json(out, opt->origins, opt->norigins);
     put_summary(out, in->summary);
     put_modules(out, in->summary);
     put_files(out, in);

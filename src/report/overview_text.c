@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "origin.h"
 #include "overview.h"
 
 enum { DEFAULT_TOP = 10, MAX_PATH_WIDTH = 60 };
@@ -203,6 +204,7 @@ static int put_errors(buf *b, const overview_input *in)
 int overview_text(buf *out, const overview_input *in, const overview_options *opt)
 {
     const overview_summary *s = in->summary;
+    report_origins_text(out, opt->origins, opt->norigins);
     put_totals(out, s);
     put_top_functions(out, s, opt);
     if (put_top_files(out, in, opt) != 0 || put_modules(out, s, opt) != 0)

@@ -21,6 +21,11 @@ typedef struct report_options {
      * SOURCE_DATE_EPOCH, so reports can be reproducible). */
     const char *command_line;
     long long started_at;
+    /* Inputs downloaded from a package index (`pypi:NAME`): the
+     * release, file, digest and upload date (report/origin.h); text, JSON
+     * and SARIF show them. NULL/0 for a scan of local paths only. */
+    const struct report_origin *origins;
+    size_t norigins;
 } report_options;
 
 /* What a report is made of: the discovery's errors and the scan's files. */

@@ -13,6 +13,7 @@
 
 #include "sarif_common.h"
 #include "report.h"
+#include "origin.h"
 
 static const char *sarif_level(rule_level level)
 {
@@ -273,6 +274,7 @@ static int put_invocation(jw *w, const report_input *in, const report_options *o
         jw_member_string(w, "commandLine", opt->command_line);
     jw_member_string(w, "startTimeUtc", start);
     put_notifications(w, in, errors, nerrors, cwd);
+    report_origins_sarif(w, opt->origins, opt->norigins);
     jw_end_object(w);
     jw_end_array(w);
     free(errors);

@@ -7,6 +7,7 @@
 #include "../base/unicode.h"
 #include "report.h"
 #include "egress_summary.h"
+#include "origin.h"
 
 /* ANSI styles, or empty strings when colour is off. */
 typedef struct style {
@@ -100,7 +101,8 @@ static void put_finding(buf *out, const style *s, const char *path, const scan_f
         buf_printf(out, " (suppressed: %s)", why);
     buf_putc(out, '\n');
     int to = f->end_line == f->line ? f->end_column : 1 << 30;
-    put_source(out, s, f->snippet, f->column, to);
+    if (f->snippet[0]) /* none for findings about an archive itself */
+        put_source(out, s, f->snippet, f->column, to);
 }
 
 static void put_findings(buf *out, const style *s, const report_input *in,
@@ -155,6 +157,7 @@ int report_text(buf *out, const report_input *in, const report_options *opt)
     size_t nerrors;
     if (report_collect_errors(in, &errors, &nerrors) != 0)
         return -1;
+    report_origins_text(out, opt->origins, opt->norigins);
     put_findings(out, &s, in, opt);
     put_notes(out, &s, in);
     for (size_t i = 0; i < nerrors; i++)

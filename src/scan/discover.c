@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../base/buf.h"
+#include "archive.h"
 
 /* A directory on the path from the argument to the one being walked: a
  * directory met again below itself (through a symlink) is a loop. */
@@ -32,6 +33,7 @@ typedef struct walker {
 
 static const char *const skipped_dirs[] = {
     ".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", "node_modules",
+    ".ipynb_checkpoints", /* Jupyter's copies of the notebooks beside it */
 };
 
 int discover_is_skipped_dir(const char *name)
@@ -72,6 +74,13 @@ static int grow(void **items, size_t *cap, size_t n, size_t size)
 
 static int add_path(file_list *l, const char *path, file_id id)
 {
+    /* A finished list (sorted, ids dropped) taking one more input: the
+     * paths already there are deduplicated, their ids no longer needed. */
+    if (!l->ids && l->cap_paths > 0) {
+        l->ids = calloc(l->cap_paths, sizeof *l->ids);
+        if (!l->ids)
+            return -1;
+    }
     void *items = (void *)l->paths;
     size_t cap = l->cap_paths;
     if (grow(&items, &cap, l->npaths, sizeof *l->paths) != 0)
@@ -82,7 +91,31 @@ static int add_path(file_list *l, const char *path, file_id id)
         return -1;
     l->ids = items;
     l->ids[l->npaths] = id;
+    if (l->inputs) {
+        items = l->inputs;
+        if (grow(&items, &l->cap_inputs, l->npaths, sizeof *l->inputs) != 0)
+            return -1;
+        l->inputs = items;
+        memset(&l->inputs[l->npaths], 0, sizeof *l->inputs);
+    }
     l->paths[l->npaths++] = arena_strndup(l->a, path, strlen(path));
+    return 0;
+}
+
+/* The inputs array appears with the first input held in memory: a scan of
+ * plain files never has one. */
+int discover_add_input(file_list *l, const char *path, const scan_input *in)
+{
+    if (!l->inputs) {
+        l->cap_inputs = l->cap_paths > 64 ? l->cap_paths : 64;
+        l->inputs = calloc(l->cap_inputs, sizeof *l->inputs);
+        if (!l->inputs)
+            return -1;
+    }
+    if (add_path(l, path, (file_id){0, 0, 0}) != 0)
+        return -1;
+    l->inputs[l->npaths - 1] = *in;
+    l->inputs[l->npaths - 1].in_memory = 1;
     return 0;
 }
 
@@ -97,6 +130,11 @@ static int add_error(file_list *l, const char *path, const char *message)
     e->line = 0;
     e->message = arena_strndup(l->a, message, strlen(message));
     return 0;
+}
+
+int discover_add_error(file_list *l, const char *path, const char *message)
+{
+    return add_error(l, path, message);
 }
 
 static const char *errno_message(int err)
@@ -177,7 +215,7 @@ static int file_has_python_shebang(const char *path)
 static int wants_file(walker *w, const char *name)
 {
     const char *rel = w->path.data + w->rel_off;
-    if (looks_like_python_name(name))
+    if (looks_like_python_name(name) || has_suffix(name, ".ipynb"))
         return 1;
     if (matches_any(w->opt->include, w->opt->ninclude, rel, name))
         return 1;
@@ -216,6 +254,11 @@ static void visit_entry(walker *w, const struct dirent *e, const ancestor *up)
     const char *rel = w->path.data + w->rel_off;
     if (matches_any(w->opt->exclude, w->opt->nexclude, rel, name))
         return;
+    if (e->d_type == DT_REG && w->opt->archives && discover_is_archive_name(name)) {
+        if (discover_add_archive_file(w->out, w->path.data, w->opt) != 0)
+            w->oom = 1;
+        return;
+    }
     if (e->d_type == DT_REG) {
         /* A plain file lives on its directory's device. */
         if (wants_file(w, name))
@@ -239,6 +282,9 @@ static void visit_entry(walker *w, const struct dirent *e, const ancestor *up)
         }
         ancestor here = {st.st_dev, st.st_ino, up};
         walk_dir(w, &here);
+    } else if (S_ISREG(st.st_mode) && w->opt->archives && discover_is_archive_name(name)) {
+        if (discover_add_archive_file(w->out, w->path.data, w->opt) != 0)
+            w->oom = 1;
     } else if (S_ISREG(st.st_mode) && wants_file(w, name)) {
         note_file(w, st.st_dev, st.st_ino);
     }
@@ -286,6 +332,11 @@ static void visit_argument(walker *w, const char *arg)
         note_error(w, errno_message(errno));
         return;
     }
+    if (!S_ISDIR(st.st_mode) && discover_is_archive_name(arg)) {
+        if (discover_add_archive_file(w->out, arg, w->opt) != 0)
+            w->oom = 1;
+        return;
+    }
     if (!S_ISDIR(st.st_mode)) {
         note_file(w, st.st_dev, st.st_ino);
         return;
@@ -300,6 +351,7 @@ static void visit_argument(walker *w, const char *arg)
 typedef struct found {
     const char *path;
     file_id id;
+    size_t index; /* in the list before sorting: where its input is */
 } found;
 
 static int compare_found_paths(const void *a, const void *b)
@@ -326,6 +378,22 @@ static int same_file(const found *x, const found *y)
     return x->id.known && y->id.known && x->id.dev == y->id.dev && x->id.ino == y->id.ino;
 }
 
+/* The inputs follow their paths through the sort. */
+static int reorder_inputs(file_list *l, const found *f, size_t k)
+{
+    if (!l->inputs)
+        return 0;
+    scan_input *in = calloc(k ? k : 1, sizeof *in);
+    if (!in)
+        return -1;
+    for (size_t i = 0; i < k; i++)
+        in[i] = l->inputs[f[i].index];
+    free(l->inputs);
+    l->inputs = in;
+    l->cap_inputs = k ? k : 1;
+    return 0;
+}
+
 /* Sorts the paths and keeps one per file (the smallest path), so that a
  * file reached through two arguments or a symlink is scanned once. */
 static int sort_and_dedupe_paths(file_list *l)
@@ -336,14 +404,19 @@ static int sort_and_dedupe_paths(file_list *l)
     if (!f)
         return -1;
     for (size_t i = 0; i < l->npaths; i++)
-        f[i] = (found){l->paths[i], l->ids[i]};
+        f[i] = (found){l->paths[i], l->ids[i], i};
     qsort(f, l->npaths, sizeof *f, compare_found_ids);
     size_t k = 0;
     for (size_t i = 0; i < l->npaths; i++)
-        if (k == 0 || !same_file(&f[k - 1], &f[i]) ||
-            (!f[i].id.known && strcmp(f[k - 1].path, f[i].path) != 0))
+        /* Without an identity (stdin, archive members), by path. */
+        if (k == 0 || (f[i].id.known ? !same_file(&f[k - 1], &f[i])
+                                     : strcmp(f[k - 1].path, f[i].path) != 0))
             f[k++] = f[i];
     qsort(f, k, sizeof *f, compare_found_paths);
+    if (reorder_inputs(l, f, k) != 0) {
+        free(f);
+        return -1;
+    }
     for (size_t i = 0; i < k; i++)
         l->paths[i] = f[i].path;
     l->npaths = k;
@@ -374,6 +447,11 @@ static int sort_and_dedupe(file_list *l)
     return 0;
 }
 
+int discover_sort(file_list *l)
+{
+    return sort_and_dedupe(l);
+}
+
 int discover_files(const discover_options *opt, const char *const *args, int nargs,
                    file_list *out)
 {
@@ -400,6 +478,7 @@ void file_list_free(file_list *l)
     free((void *)l->paths);
     free(l->ids);
     free(l->errors);
+    free(l->inputs);
     arena_free(l->a);
     memset(l, 0, sizeof *l);
 }

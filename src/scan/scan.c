@@ -16,6 +16,7 @@
 #include "../semantic/semantic.h"
 #include "../syntax/parser.h"
 #include "read.h"
+#include "scan_notebook.h"
 
 #define SCAN_THREAD_STACK ((size_t)16 << 20)
 
@@ -32,6 +33,9 @@ typedef struct worker {
     arena *work;    /* per file: reset before each */
     arena *results; /* what outlives the file: owned by scan_result */
     scan_buffer in;
+    const scan_input *input; /* the file's, when held in memory */
+    notebook nb; /* the file's, when it is a notebook (in `work`) */
+    int is_notebook;
 } worker;
 
 int scan_default_jobs(void)
@@ -208,7 +212,10 @@ static void scan_parsed(worker *w, scan_file *f, const py_file *src, const ast_n
     f->scanned = 1;
     f->lines = count_lines(src->text, src->len);
     int is_package;
-    const char *module_name = scan_module_name(w->work, f->path, &is_package);
+    const char *module_name = w->input ? w->input->module_name
+                                       : scan_module_name(w->work, f->path, &is_package);
+    if (w->input)
+        is_package = w->input->is_package;
     if (module_name)
         f->module_name = arena_strndup(w->results, module_name, strlen(module_name));
     const sem_index *sem = sem_build(w->work, mod, module_name, is_package);
@@ -221,31 +228,165 @@ static void scan_parsed(worker *w, scan_file *f, const py_file *src, const ast_n
         f->metrics = metrics_measure(w->work, w->results, src, mod, sem);
 }
 
+/* ---- inputs held in memory (archive members) and findings made at
+ * discovery (src/scan/archive.c) ---- */
+
+/* (line, column, rule) order, as the rules' findings are sorted. */
+static int finding_before(const scan_finding *x, const scan_finding *y)
+{
+    if (x->line != y->line)
+        return x->line < y->line;
+    if (x->column != y->column)
+        return x->column < y->column;
+    return x->rule < y->rule;
+}
+
+/* The findings about an archive member (line 1, column 1), merged into
+ * what the rules found in its code in (line, column, rule) order. */
+static void add_input_findings(worker *w, scan_file *f, const scan_input *in)
+{
+    const rules_config *cfg = w->p->opt->rules;
+    if (!cfg || in->nfindings == 0)
+        return;
+    scan_finding *mine = arena_alloc(w->work, (size_t)in->nfindings * sizeof *mine);
+    int n = 0;
+    for (int k = 0; k < in->nfindings; k++) {
+        const input_finding *x = &in->findings[k];
+        if (!cfg->enabled[x->rule])
+            continue;
+        scan_finding o = {.rule = x->rule, .line = 1, .column = 1, .end_line = 1,
+                          .end_column = 1, .snippet = "", .context = "", .context_first = 1};
+        o.severity = rule_catalogue[x->rule].severity;
+        o.confidence = rule_catalogue[x->rule].confidence;
+        o.message = arena_strndup(w->results, x->message, strlen(x->message));
+        int j = n++; /* insertion: a member has a handful at most */
+        for (; j > 0 && finding_before(&o, &mine[j - 1]); j--)
+            mine[j] = mine[j - 1];
+        mine[j] = o;
+    }
+    if (n == 0)
+        return;
+    scan_finding *all = arena_alloc(w->results, (size_t)(n + f->nfindings) * sizeof *all);
+    int a = 0, b = 0, k = 0;
+    while (a < n || b < f->nfindings)
+        all[k++] = b >= f->nfindings || (a < n && !finding_before(&f->findings[b], &mine[a]))
+                       ? mine[a++]
+                       : f->findings[b++];
+    f->findings = all;
+    f->nfindings = k;
+}
+
+/* A member that could not be parsed keeps the findings about it: they
+ * go first, in an entry of their own under the same path (the parts that
+ * scan_files puts in the file's place), then the error. */
+static void keep_findings_of_failed(worker *w, scan_file *f, const scan_input *in)
+{
+    scan_file *parts = arena_alloc(w->results, 2 * sizeof *parts);
+    parts[0].path = f->path;
+    parts[0].scanned = 1;
+    add_input_findings(w, &parts[0], in);
+    if (parts[0].nfindings == 0)
+        return;
+    parts[1] = *f;
+    f->parts = parts;
+    f->nparts = 2;
+}
+
+/* The bytes of file i: its input's when held in memory, else read from
+ * disk into the worker's buffer. 0, or -1 with the reason in msg. */
+static int input_bytes(worker *w, size_t i, const char **data, size_t *len, char *msg,
+                       size_t msgsize)
+{
+    const scan_input *in = w->p->opt->inputs ? &w->p->opt->inputs[i] : NULL;
+    size_t limit = w->p->opt->max_file_size;
+    if (in && in->in_memory) {
+        if (in->len > limit) {
+            snprintf(msg, msgsize, "file too large (%zu bytes > limit %zu)", in->len, limit);
+            return -1;
+        }
+        *data = in->data;
+        *len = in->len;
+        return 0;
+    }
+    if (scan_read(w->p->paths[i], limit, &w->in, msg, msgsize) != 0)
+        return -1;
+    *data = w->in.data;
+    *len = w->in.len;
+    return 0;
+}
+
+static void scan_code(worker *w, size_t i, scan_file *f);
+
 static void scan_one(worker *w, size_t i)
 {
     scan_file *f = &w->p->files[i];
     f->path = w->p->paths[i];
+    w->is_notebook = 0;
+    const scan_input *in = w->p->opt->inputs ? &w->p->opt->inputs[i] : NULL;
+    w->input = in && in->in_memory ? in : NULL;
+    if (in && in->in_memory && !in->data) {
+        /* An archive's own findings: nothing to parse. */
+        f->scanned = 1;
+        add_input_findings(w, f, in);
+        return;
+    }
+    scan_code(w, i, f);
+    if (in && !f->failed)
+        add_input_findings(w, f, in);
+    else if (in && in->nfindings > 0)
+        keep_findings_of_failed(w, f, in);
+    if (w->is_notebook && !f->failed && w->p->opt->rules)
+        scan_nb_split(w->results, f, &w->nb);
+}
+
+/* A notebook's code cells as one module (notebook.h), in place of the
+ * bytes; 0, or -1 when the file failed (malformed notebook). */
+static int notebook_text(worker *w, scan_file *f, const char **data, size_t *len)
+{
+    char msg[300];
+    w->is_notebook = notebook_is_path(f->path);
+    if (!w->is_notebook)
+        return 0;
+    if (notebook_to_python(w->work, *data, *len, &w->nb, msg, sizeof msg) != 0) {
+        fail(w, f, 0, msg);
+        return -1;
+    }
+    *data = w->nb.text;
+    *len = w->nb.len;
+    return 0;
+}
+
+static void scan_code(worker *w, size_t i, scan_file *f)
+{
     char msg[400];
-    if (scan_read(f->path, w->p->opt->max_file_size, &w->in, msg, sizeof msg) != 0) {
+    const char *data;
+    size_t len;
+    if (input_bytes(w, i, &data, &len, msg, sizeof msg) != 0) {
         fail(w, f, 0, msg);
         return;
     }
-    if (scan_looks_binary(w->in.data, w->in.len)) {
+    if (scan_looks_binary(data, len)) {
         fail(w, f, 0, "binary file, skipped");
         return;
     }
     arena_reset(w->work);
+    if (notebook_text(w, f, &data, &len) != 0)
+        return;
     syntax_error err;
     memset(&err, 0, sizeof err);
     py_file src;
     memset(&src, 0, sizeof src);
-    ast_node *mod = py_parse_file(w->work, w->in.data, w->in.len, &err, &src);
+    ast_node *mod = py_parse_file(w->work, data, len, &err, &src);
     if (!mod || !src.text) {
         snprintf(msg, sizeof msg, "%s: %s", err.type ? err.type : "SyntaxError", err.msg);
         fail(w, f, err.lineno > 0 ? err.lineno : 0, msg);
+        if (w->is_notebook)
+            scan_nb_locate_error(w->results, f, &w->nb);
         return;
     }
     scan_parsed(w, f, &src, mod);
+    if (w->is_notebook)
+        scan_nb_add_shells(w->results, f, &w->nb, w->p->opt->rules);
 }
 
 static void *work_loop(void *arg)
@@ -325,6 +466,10 @@ int scan_files(const scan_options *opt, const char *const *paths, size_t n, scan
     for (int i = 0; i < nw; i++)
         worker_done(&ws[i]);
     free(ws);
+    if (scan_nb_flatten(out) != 0) {
+        scan_result_free(out);
+        return -1;
+    }
     return 0;
 }
 

@@ -48,6 +48,10 @@ typedef struct scan_file {
     int nnotes;
     int failed;         /* 1: `error` says why the file was not scanned */
     scan_error error;
+    /* A notebook's code cells while the pool runs; scan_files puts them in
+     * the notebook's place ("nb.ipynb#cell-3", src/scan/scan_notebook.h). */
+    struct scan_file *parts;
+    int nparts;
 } scan_file;
 
 typedef struct scan_options {
@@ -55,12 +59,17 @@ typedef struct scan_options {
     int metrics;               /* 1: measure each file (scan_file.metrics) */
     size_t max_file_size; /* bytes; larger files are errors */
     int jobs;             /* threads; 1 runs on the calling thread */
+    /* file_list.inputs, parallel to the paths (archive members held in
+     * memory, findings made at discovery); NULL: every path is on disk. */
+    const scan_input *inputs;
 } scan_options;
 
 enum { SCAN_DEFAULT_MAX_FILE_SIZE = 50 << 20 };
 
 typedef struct scan_result {
-    scan_file *files; /* one per path, in the order given */
+    /* one per path, in the order given; a notebook with code cells is
+     * one per cell ("nb.ipynb#cell-3"), in cell order, in its place */
+    scan_file *files;
     size_t nfiles;
     arena **arenas;   /* own the results' strings (one per worker) */
     int narenas;

@@ -145,7 +145,7 @@ static void test_walk_exclude_include(void **state)
     (void)state;
     const char *ex[] = {"./generated/", "test_*.py", "sub/other_*"};
     const char *in[] = {"*.pyi"};
-    discover_options opt = {ex, 3, in, 1};
+    discover_options opt = {ex, 3, in, 1, 0, NULL};
     const char *args[] = {root};
     check_walk(&opt, args, 1,
                "R/a.py\n"
@@ -166,7 +166,7 @@ static void test_walk_trailing_slash(void **state)
     char arg[300];
     snprintf(arg, sizeof arg, "%s/sub/", root);
     const char *ex[] = {"up", "dangling*", "other_link/*"};
-    discover_options opt = {ex, 3, NULL, 0};
+    discover_options opt = {ex, 3, NULL, 0, 0, NULL};
     const char *args[] = {arg};
     check_walk(&opt, args, 1, "R/sub/a_link.py\nR/sub/d.py\nR/sub/test_g.py\n");
 }
