@@ -165,7 +165,9 @@ int report_html(buf *out, const report_input *in, const report_options *opt)
     html_put_charts(out, in, opt, c);
     html_put_findings(out, in, opt, c);
     html_put_rules(out, c);
-    int status = html_put_problems(out, in);
+    int status = html_put_egress(out, in, opt);
+    if (status == 0)
+        status = html_put_problems(out, in);
     if (status == 0)
         status = html_put_files(out, in, opt);
     html_put_page_end(out, "Findings are leads for a human review, not proof of a "

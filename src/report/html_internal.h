@@ -65,6 +65,10 @@ typedef struct html_counts {
     long files_with_findings;
 } html_counts;
 
+/* The Egress section (html_egress.c): the per-file verdict of
+ * egress_summary.h, when egress rules ran. 0, or -1 out of memory. */
+int html_put_egress(buf *b, const report_input *in, const report_options *opt);
+
 /* The family index of rule `r`. */
 int html_rule_family(int r);
 

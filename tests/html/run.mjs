@@ -92,6 +92,9 @@ async function shown(page) {
       filtersVisible: !document.getElementById("filters")?.hidden,
       sortable: !!document.getElementById("findings-table")?.classList.contains("sortable"),
       clean: document.getElementById("clean")?.textContent ?? null,
+      egress: num("egress-outbound"),
+      egressRows: Array.from(document.querySelectorAll("#egress-files tbody tr"))
+        .map((r) => r.querySelector("td code").textContent),
     };
   });
 }
@@ -110,6 +113,11 @@ function checkAgainstJson(s, json, what) {
     `${what}: rows vs JSON findings`);
   check(s.pwned === null, `${what}: injected script ran (window.__pwned = ${s.pwned})`);
   equal(s.images, 0, `${what}: <img> elements`);
+  // The Egress section gives the JSON's per-file verdict (when egress rules ran).
+  const eg = json.egress;
+  equal(s.egress, eg ? eg.files_with_outbound_logic : null, `${what}: egress files count`);
+  equal(s.egressRows, eg ? eg.files.filter((f) => f.outbound).map((f) => shownText(f.path)) : [],
+    `${what}: egress files listed`);
 }
 
 // Each finding shows its lines with their numbers: from two before the
