@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "cli_scan.h"
 #include "deps/deps_input.h"
 #include "pypi/pypi.h"
 #include "report/origin.h"
@@ -41,5 +42,10 @@ int cli_pypi_add_archives(cli_pypi *p, file_list *files, const discover_options 
  * its requires_dist, under the path "pypi:NAME==VERSION". */
 void cli_pypi_add_deps(const cli_pypi *p, deps_set *deps);
 void cli_pypi_free(cli_pypi *p);
+
+/* The files a scan or an overview reads: the pypi: operands fetched and
+ * their archives added, the other operands discovered. 0, or prints why
+ * and returns -1 (nothing is left to free then). */
+int cli_gather_files(const scan_cli *c, cli_pypi *pypi, file_list *files);
 
 #endif

@@ -185,23 +185,10 @@ static int report(const overview_cli *o, const scan_result *res, const file_list
 static int measure_and_report(const overview_cli *o, const struct timespec *t0)
 {
     const scan_cli *c = &o->common;
-    discover_options dopt = {c->exclude,  c->nexclude, c->include,
-                             c->ninclude, c->archives, &c->archive_limits};
     file_list files;
     cli_pypi pypi; /* pypi:NAME operands, downloaded before anything else */
-    if (cli_pypi_fetch(&pypi, c->index_url, true, c->paths, c->npaths) != 0)
+    if (cli_gather_files(c, &pypi, &files) != 0)
         return EXIT_USAGE;
-    if (discover_files(&dopt, pypi.local, pypi.nlocal, &files) != 0) {
-        fputs("krait: out of memory\n", stderr);
-        cli_pypi_free(&pypi);
-        return EXIT_USAGE;
-    }
-    if (cli_pypi_add_archives(&pypi, &files, &dopt) != 0) {
-        fputs("krait: out of memory\n", stderr);
-        file_list_free(&files);
-        cli_pypi_free(&pypi);
-        return EXIT_USAGE;
-    }
     scan_options sopt = {.metrics = 1, .max_file_size = c->max_file_size, .jobs = c->jobs,
                          .inputs = files.inputs};
     scan_result res;

@@ -164,23 +164,10 @@ static int write_report(const scan_cli *o, const report_input *in, report_option
 
 static int scan_and_report(const scan_cli *o, const struct timespec *t0)
 {
-    discover_options dopt = {o->exclude,  o->nexclude, o->include,
-                             o->ninclude, o->archives, &o->archive_limits};
     file_list files;
     cli_pypi pypi; /* pypi:NAME operands, downloaded before anything else */
-    if (cli_pypi_fetch(&pypi, o->index_url, true, o->paths, o->npaths) != 0)
+    if (cli_gather_files(o, &pypi, &files) != 0)
         return EXIT_USAGE;
-    if (discover_files(&dopt, pypi.local, pypi.nlocal, &files) != 0) {
-        fputs("krait: out of memory\n", stderr);
-        cli_pypi_free(&pypi);
-        return EXIT_USAGE;
-    }
-    if (cli_pypi_add_archives(&pypi, &files, &dopt) != 0) {
-        fputs("krait: out of memory\n", stderr);
-        file_list_free(&files);
-        cli_pypi_free(&pypi);
-        return EXIT_USAGE;
-    }
     /* The HTML report shows each file's measurements too. */
     scan_options sopt = {.rules = &o->rules,
                          .metrics = o->format == report_find_format("html"),

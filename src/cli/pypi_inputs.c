@@ -100,3 +100,23 @@ void cli_pypi_free(cli_pypi *p)
 {
     free_all(p);
 }
+
+int cli_gather_files(const scan_cli *c, cli_pypi *pypi, file_list *files)
+{
+    discover_options dopt = {c->exclude,  c->nexclude, c->include,
+                             c->ninclude, c->archives, &c->archive_limits};
+    if (cli_pypi_fetch(pypi, c->index_url, true, c->paths, c->npaths) != 0)
+        return -1;
+    if (discover_files(&dopt, pypi->local, pypi->nlocal, files) != 0) {
+        fputs("krait: out of memory\n", stderr);
+        cli_pypi_free(pypi);
+        return -1;
+    }
+    if (cli_pypi_add_archives(pypi, files, &dopt) != 0) {
+        fputs("krait: out of memory\n", stderr);
+        file_list_free(files);
+        cli_pypi_free(pypi);
+        return -1;
+    }
+    return 0;
+}

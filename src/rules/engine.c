@@ -139,23 +139,6 @@ static const ast_node *report_position(const walk_state *w, const ast_node *node
 
 /* ---- the source range of a secret (rule_hit.redact) ---- */
 
-/* Line starts as stmt_span.c builds them (same line_index, same layout),
- * built here when no statement header has needed them yet. */
-static void redact_index_lines(line_index *li)
-{
-    int n = 1;
-    for (size_t k = 0; k < li->len; k++)
-        n += li->text[k] == '\n';
-    size_t *starts = arena_alloc_raw(li->a, (size_t)n * sizeof *starts);
-    int i = 0;
-    starts[i++] = 0;
-    for (size_t k = 0; k < li->len; k++)
-        if (li->text[k] == '\n' && i < n)
-            starts[i++] = k + 1;
-    li->starts = starts;
-    li->nlines = n;
-}
-
 static size_t redact_offset(const line_index *li, int line, int col)
 {
     if (line < 1 || line > li->nlines)
@@ -200,7 +183,7 @@ static void redact_secret(walk_state *w, int rule, const ast_node *at, rule_hit 
     if (!n || !ast_kinds[n->kind].has_pos || !li->text)
         return;
     if (!li->starts)
-        redact_index_lines(li);
+        line_index_build(li);
     size_t from = redact_offset(li, n->lineno, n->col_offset);
     size_t to = redact_offset(li, n->end_lineno, n->end_col_offset);
     if (to <= from)

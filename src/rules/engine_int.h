@@ -30,6 +30,9 @@ typedef struct line_index {
     size_t *starts;
     int nlines;
 } line_index;
+
+/* Fills li->starts and li->nlines from li->text (stmt_span.c). */
+void line_index_build(line_index *li);
 /* The lines of a statement that its suppression comments may sit on:
  * simple statements all their lines; compound ones from their first
  * decorator to the ':' that opens their body. */

@@ -77,8 +77,9 @@ static pos header_children_end(const ast_node *stmt)
     return end;
 }
 
-/* Where each line starts, built the first time a header is asked for. */
-static void index_lines(line_index *li)
+/* Where each line starts, built the first time a header (or a secret's
+ * range, engine.c) is asked for. */
+void line_index_build(line_index *li)
 {
     int n = 1;
     for (const char *p = li->text; (p = memchr(p, '\n', (size_t)(li->text + li->len - p)));
@@ -97,7 +98,7 @@ static void index_lines(line_index *li)
 static const char *text_at(line_index *li, pos at)
 {
     if (!li->starts)
-        index_lines(li);
+        line_index_build(li);
     if (at.line < 1 || at.line > li->nlines)
         return li->text + li->len;
     size_t off = li->starts[at.line - 1] + (size_t)at.col;

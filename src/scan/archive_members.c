@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "scan.h"
 
 static size_t hash_path(const char *s)
 {
@@ -59,21 +60,6 @@ member *members_find(const member_table *t, const char *path)
     return NULL;
 }
 
-/* As scan_module_name (module.c) does on disk: the stem, then each parent
- * directory holding an __init__.py, up to the archive's root ('!'). */
-static int is_identifier_part(const char *s, size_t n)
-{
-    if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!(c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9')))
-            return 0;
-    }
-    return 1;
-}
-
 static int dir_is_package(const member_table *t, buf *b, size_t dirlen)
 {
     b->len = dirlen;
@@ -97,6 +83,8 @@ static void prepend(buf *name, const char *part, size_t n)
     *name = tmp;
 }
 
+/* As scan_module_name (module.c) does on disk: the stem, then each parent
+ * directory holding an __init__.py, up to the archive's root ('!'). */
 static const char *module_of(const member_table *t, arena *a, const char *path, int *is_pkg)
 {
     const char *root = strrchr(path, '!');
@@ -110,7 +98,7 @@ static const char *module_of(const member_table *t, arena *a, const char *path, 
     else if (n > 4 && strcmp(base + n - 4, ".pyw") == 0)
         n -= 4;
     *is_pkg = n == 8 && memcmp(base, "__init__", 8) == 0;
-    if (!*is_pkg && !is_identifier_part(base, n))
+    if (!*is_pkg && !scan_module_part(base, n))
         return NULL;
     buf name, dir;
     buf_init(&name);
@@ -125,7 +113,7 @@ static const char *module_of(const member_table *t, arena *a, const char *path, 
         char *up = strrchr(dir.data, '/');
         const char *part = up && up > dir.data + (root - path) ? up + 1 : dir.data + (root - path) + 1;
         size_t pn = strlen(part);
-        if (!is_identifier_part(part, pn)) {
+        if (!scan_module_part(part, pn)) {
             ok = 0;
             break;
         }

@@ -8,7 +8,7 @@
 #include "../base/buf.h"
 #include "scan.h"
 
-static int is_identifier_part(const char *s, size_t n)
+int scan_module_part(const char *s, size_t n)
 {
     if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
         return 0;
@@ -57,7 +57,7 @@ static int add_packages(buf *name, buf *dir)
             break;
         const char *part = slash + 1;
         size_t n = strlen(part);
-        if (!is_identifier_part(part, n))
+        if (!scan_module_part(part, n))
             return 0;
         prepend(name, part, n);
         dir->len = slash == dir->data ? 1 : (size_t)(slash - dir->data);
@@ -104,7 +104,7 @@ const char *scan_module_name(arena *a, const char *path, int *is_package)
     int ok = 1;
     if (n == 8 && memcmp(stem, "__init__", 8) == 0)
         *is_package = 1;
-    else if (is_identifier_part(stem, n))
+    else if (scan_module_part(stem, n))
         prepend(&name, stem, n);
     else
         ok = 0;

@@ -90,5 +90,8 @@ int scan_default_jobs(void);
  * directories holding __init__.py), or NULL when it has none; *is_package
  * is 1 for an __init__.py. Exposed for unit tests. */
 const char *scan_module_name(arena *a, const char *path, int *is_package);
+/* 1 when s[0..n) can be one part of a dotted module name (an identifier,
+ * non-ASCII letters allowed): module.c's test, shared with archive members. */
+int scan_module_part(const char *s, size_t n);
 
 #endif
