@@ -7,8 +7,8 @@
  *   - osv_match_version reports an advisory's group whenever osv_affects
  *     says the advisory affects that version;
  *   - the index of a loaded zip (osv_index_file.c) decodes back, with one
- *     entry per package and every member readable through the zip
- *     directory (osv_zipdir.c) and parsing again.
+ *     entry per package and one member per advisory; each member is then
+ *     read through the zip directory (osv_zipdir.c) and parsed.
  * Bytes that look like an index are decoded as one, too. */
 #include <stddef.h>
 #include <stdint.h>
@@ -104,13 +104,16 @@ static void index_round_trip(const osv_db *db, const void *zip, size_t zlen)
         if (!osv_index_decode(copy, out.len, &ix) || ix.npackages != osv_db_stats(db)->packages ||
             ix.nmembers != osv_db_count(db))
             __builtin_trap();
+        /* Each member read back through the directory. A crafted zip's
+         * directory may disagree with its local headers (which the stream
+         * reader used): the read or the parse may then fail, which
+         * osv_index.c detects and answers with a full load, so only
+         * crashes and sanitizer reports count here. */
         static char member[1 << 16];
         osv_db *again = osv_db_new();
         for (size_t i = 0; i < ix.nmembers; i++)
             if (zip_read_member(fd, &ix.members[i], member, sizeof member, why, sizeof why))
                 osv_db_take(again, ix.members[i].name, member, (size_t)ix.members[i].usize);
-        if (osv_db_count(again) != ix.nmembers) /* every kept advisory parses again */
-            __builtin_trap();
         osv_db_close(again);
         osv_index_release(&ix);
     }
