@@ -45,6 +45,10 @@ typedef enum deps_kind {
     DEPS_PYLOCK, /* PEP 751 pylock.toml / pylock.*.toml */
     DEPS_SITE_PACKAGES,
     DEPS_IMPORTS, /* a third-party module the code imports (no declaration) */
+    /* setuptools' legacy declarations (group = "install_requires",
+     * "setup_requires", "tests_require" or the extra's name) */
+    DEPS_SETUP_CFG, /* setup.cfg [options] / [options.extras_require] */
+    DEPS_SETUP_PY,  /* setup.py's setup(...) keywords, read statically */
     DEPS_KIND_COUNT
 } deps_kind;
 
@@ -125,6 +129,14 @@ size_t deps_read_lock_text(deps_set *s, const char *path, const char *text, size
 /* A site-packages directory, or a virtualenv root (lib/python3.* /
  * site-packages or Lib/site-packages inside it). */
 size_t deps_read_site_packages(deps_set *s, const char *dir);
+/* setuptools' setup.cfg ([options] install_requires, setup_requires,
+ * tests_require; [options.extras_require]) and setup.py (the same keywords
+ * of setup(...), read from the parsed file: never executed; computed
+ * values get a note). Also from text in memory. */
+size_t deps_read_setup_cfg(deps_set *s, const char *path);
+size_t deps_read_setup_cfg_text(deps_set *s, const char *path, const char *text, size_t len);
+size_t deps_read_setup_py(deps_set *s, const char *path);
+size_t deps_read_setup_py_text(deps_set *s, const char *path, const char *text, size_t len);
 /* A project directory: every declaration file at its top level and in
  * requirements/ (see the top of this file for why nothing is preferred). */
 size_t deps_read_project(deps_set *s, const char *dir);

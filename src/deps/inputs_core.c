@@ -27,6 +27,8 @@ static const char *const kind_names[DEPS_KIND_COUNT] = {
     [DEPS_PYLOCK] = "pylock.toml",
     [DEPS_SITE_PACKAGES] = "site-packages",
     [DEPS_IMPORTS] = "imports",
+    [DEPS_SETUP_CFG] = "setup.cfg",
+    [DEPS_SETUP_PY] = "setup.py",
 };
 
 const char *deps_kind_name(deps_kind k)

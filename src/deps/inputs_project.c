@@ -3,7 +3,7 @@
  *
  * A project directory: at its top level requirements*.txt, pyproject.toml,
  * uv.lock, poetry.lock, Pipfile.lock, pdm.lock, pylock.toml and
- * pylock.*.toml; and requirements/ *.txt. Every file found is read and each
+ * pylock.*.toml, setup.py and setup.cfg; and requirements/ *.txt. Every file found is read and each
  * record keeps its source kind; lock files are not preferred over the
  * declarations they were made from (deps_input.h says why). A file
  * already read as another file's -r include is not read again. A Pipfile
@@ -66,10 +66,25 @@ static bool is_requirements_name(const char *n)
     return strncmp(n, "requirements", 12) == 0 && has_suffix(n, ".txt");
 }
 
+/* setuptools' legacy declarations (inputs_setupcfg.c, inputs_setup.c). */
+static bool is_setup_name(const char *n)
+{
+    return strcmp(n, "setup.py") == 0 || strcmp(n, "setup.cfg") == 0;
+}
+
+static size_t read_setup_file(deps_set *s, const char *path)
+{
+    if (deps_seen(s, path))
+        return 0;
+    return strcmp(deps_base_name(path), "setup.py") == 0 ? deps_read_setup_py(s, path)
+                                                         : deps_read_setup_cfg(s, path);
+}
+
 static bool is_declaration_name(const char *n)
 {
     deps_kind k;
-    return is_requirements_name(n) || strcmp(n, "pyproject.toml") == 0 || deps_lock_kind(n, &k);
+    return is_requirements_name(n) || strcmp(n, "pyproject.toml") == 0 || deps_lock_kind(n, &k) ||
+           is_setup_name(n);
 }
 
 static bool is_txt(const char *n)
@@ -85,6 +100,8 @@ static size_t read_file_by_name(deps_set *s, const char *path)
         deps_error_at(s, path, 0, "Pipfile is not read: run `pipenv lock` and audit Pipfile.lock");
         return 0;
     }
+    if (is_setup_name(b))
+        return read_setup_file(s, path);
     bool toml = strcmp(b, "pyproject.toml") == 0 || deps_lock_kind(path, &k);
     if (!toml)
         return deps_read_requirements(s, path); /* skips a file read already */
@@ -110,6 +127,8 @@ size_t deps_read_project(deps_set *s, const char *dir)
         deps_kind k;
         if (is_requirements_name(names[i]))
             added += deps_read_requirements(s, path); /* skips a file read already */
+        else if (is_setup_name(names[i]))
+            added += read_setup_file(s, path);
         else if (deps_seen(s, path))
             continue;
         else if (deps_lock_kind(path, &k))
@@ -132,7 +151,7 @@ size_t deps_read_project(deps_set *s, const char *dir)
     /* A note, not an error: `krait deps` then audits what the code imports. */
     if (!found)
         deps_note_at(s, dir, 0, "no dependency declarations found (requirements*.txt, "
-                                "pyproject.toml or a lock file)");
+                                "pyproject.toml, setup.py, setup.cfg or a lock file)");
     return added;
 }
 

@@ -68,6 +68,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 __builtin_trap();
         deps_set_free(t);
     }
+    /* the same bytes as setup.cfg and setup.py (inputs_setupcfg.c,
+     * inputs_setup.c: section added by setuppy) */
+    deps_set *u = deps_set_new();
+    deps_read_setup_cfg_text(u, "/nonexistent/fuzz/setup.cfg", text, size);
+    deps_read_setup_py_text(u, "/nonexistent/fuzz/setup.py", text, size);
+    check_records(u, size);
+    deps_set_free(u);
     const pep508_req *q = pep508_parse(s->a, text, size, NULL, NULL);
     if (q && q->marker && !memchr(text, '\\', size) && !memchr(text, '\'', size))
         check_marker(s->a, q->marker);
