@@ -49,6 +49,7 @@ typedef enum deps_kind {
      * "setup_requires", "tests_require" or the extra's name) */
     DEPS_SETUP_CFG, /* setup.cfg [options] / [options.extras_require] */
     DEPS_SETUP_PY,  /* setup.py's setup(...) keywords, read statically */
+    DEPS_METADATA,  /* a distribution file's own metadata: the release and its Requires-Dist */
     DEPS_KIND_COUNT
 } deps_kind;
 
@@ -137,6 +138,17 @@ size_t deps_read_setup_cfg(deps_set *s, const char *path);
 size_t deps_read_setup_cfg_text(deps_set *s, const char *path, const char *text, size_t len);
 size_t deps_read_setup_py(deps_set *s, const char *path);
 size_t deps_read_setup_py_text(deps_set *s, const char *path, const char *text, size_t len);
+/* Core metadata (an sdist's PKG-INFO, a wheel's METADATA): the release
+ * itself, Name==Version (group "release": a release has advisories of
+ * its own), and each Requires-Dist (group "requires_dist"). */
+size_t deps_read_metadata_text(deps_set *s, const char *path, const char *text, size_t len);
+/* A distribution file (sdist .tar.gz/.zip, wheel .whl, ...), read in
+ * memory, never extracted: its metadata, and for an sdist the
+ * declarations at its top level (pyproject.toml, setup.cfg, setup.py,
+ * requirements*.txt), named ARCHIVE!member. */
+size_t deps_read_archive(deps_set *s, const char *path);
+/* Whether deps_read_path takes `path` for a distribution file (by name). */
+bool deps_is_archive_name(const char *path);
 /* A project directory: every declaration file at its top level and in
  * requirements/ (see the top of this file for why nothing is preferred). */
 size_t deps_read_project(deps_set *s, const char *dir);

@@ -29,6 +29,7 @@ static const char *const kind_names[DEPS_KIND_COUNT] = {
     [DEPS_IMPORTS] = "imports",
     [DEPS_SETUP_CFG] = "setup.cfg",
     [DEPS_SETUP_PY] = "setup.py",
+    [DEPS_METADATA] = "metadata",
 };
 
 const char *deps_kind_name(deps_kind k)

@@ -5,6 +5,7 @@
  * names compared without case, the first Name and Version win.
  * Directories are read in sorted order so the output is deterministic. */
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,12 +13,14 @@
 
 #include "deps/inputs_int.h"
 
-/* The value of header `name` (first occurrence, continuation lines
- * joined), and its line; NULL if absent. */
-static const char *header(deps_set *s, const char *t, size_t len, const char *name, int *line)
+/* The next header `name` from *at (a byte offset, advanced past it) up to
+ * the first empty line: its value, trimmed, in (*v, *vn) and its line in
+ * *line. False when there is none. Continuation lines are not joined:
+ * neither Name, Version nor Requires-Dist is folded in practice. */
+static bool next_header(const char *t, size_t len, size_t *at, int *lineno, const char *name,
+                        const char **v, size_t *vn, int *line)
 {
-    size_t nl = strlen(name), i = 0;
-    int lineno = 1;
+    size_t nl = strlen(name), i = *at;
     while (i < len) {
         size_t end = i;
         while (end < len && t[end] != '\n')
@@ -26,21 +29,33 @@ static const char *header(deps_set *s, const char *t, size_t len, const char *na
         if (n && t[i + n - 1] == '\r')
             n--;
         if (n == 0)
-            return NULL; /* end of the headers: the body follows */
+            return false; /* end of the headers: the body follows */
+        *at = end + 1;
+        (*lineno)++;
         if (n > nl && t[i + nl] == ':' && strncasecmp(t + i, name, nl) == 0) {
-            const char *v = t + i + nl + 1;
-            size_t vn = n - nl - 1;
-            while (vn && (*v == ' ' || *v == '\t'))
-                v++, vn--;
-            while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '\t'))
-                vn--;
-            *line = lineno;
-            return deps_strndup(s, v, vn);
+            *v = t + i + nl + 1;
+            *vn = n - nl - 1;
+            while (*vn && (**v == ' ' || **v == '\t'))
+                (*v)++, (*vn)--;
+            while (*vn && ((*v)[*vn - 1] == ' ' || (*v)[*vn - 1] == '\t'))
+                (*vn)--;
+            *line = *lineno;
+            return true;
         }
         i = end + 1;
-        lineno++;
     }
-    return NULL;
+    return false;
+}
+
+/* The value of header `name` (first occurrence) and its line; NULL if
+ * absent. */
+static const char *header(deps_set *s, const char *t, size_t len, const char *name, int *line)
+{
+    size_t at = 0, vn;
+    int lineno = 0;
+    const char *v;
+    return next_header(t, len, &at, &lineno, name, &v, &vn, line) ? deps_strndup(s, v, vn)
+                                                                   : NULL;
 }
 
 static size_t read_metadata(deps_set *s, const char *path)
@@ -182,4 +197,47 @@ size_t deps_read_site_packages(deps_set *s, const char *dir)
     if (count)
         return deps_seen(s, dir) ? 0 : read_site_dir(s, dir);
     return read_venv(s, dir);
+}
+
+/* ---- a distribution's own metadata (sdist PKG-INFO, wheel METADATA) ---- */
+
+static void add_requires_dist(deps_set *s, const char *path, const char *text, size_t len,
+                              int line)
+{
+    const char *msg;
+    size_t off;
+    const pep508_req *q = pep508_parse(s->a, text, len, &msg, &off);
+    if (!q) {
+        deps_error_at(s, path, line, "invalid Requires-Dist '%.*s': %s (at column %zu)",
+                      (int)len, text, msg, off + 1);
+        return;
+    }
+    deps_record *r = deps_add(s, path, line, DEPS_METADATA);
+    r->group = "requires_dist";
+    deps_fill_from_req(s, r, q);
+}
+
+size_t deps_read_metadata_text(deps_set *s, const char *path, const char *text, size_t len)
+{
+    size_t before = s->n;
+    int line = 0, vline = 0;
+    const char *name = header(s, text, len, "Name", &line);
+    const char *version = header(s, text, len, "Version", &vline);
+    if (!name || !version) {
+        deps_error_at(s, path, 0, "metadata without a %s header", name ? "Version" : "Name");
+        return 0;
+    }
+    deps_record *r = deps_add(s, path, line, DEPS_METADATA);
+    r->name = name;
+    r->group = "release";
+    deps_finish(s, r);
+    if (!r->key)
+        deps_error_at(s, path, line, "'%s' is not a valid package name", name);
+    deps_set_version(s, r, version);
+    size_t at = 0, vn;
+    int lineno = 0, rline;
+    const char *v;
+    while (next_header(text, len, &at, &lineno, "Requires-Dist", &v, &vn, &rline))
+        add_requires_dist(s, path, v, vn, rline);
+    return s->n - before;
 }

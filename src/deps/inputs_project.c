@@ -102,6 +102,8 @@ static size_t read_file_by_name(deps_set *s, const char *path)
     }
     if (is_setup_name(b))
         return read_setup_file(s, path);
+    if (deps_is_archive_name(b))
+        return deps_seen(s, path) ? 0 : deps_read_archive(s, path);
     bool toml = strcmp(b, "pyproject.toml") == 0 || deps_lock_kind(path, &k);
     if (!toml)
         return deps_read_requirements(s, path); /* skips a file read already */
