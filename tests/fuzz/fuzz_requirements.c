@@ -1,8 +1,9 @@
 /* fuzz_requirements.c - libFuzzer target: any bytes as a requirements file
  * (src/deps/inputs_requirements.c, with its line handling, options and
  * PEP 508 parser), as pyproject.toml and each lock file (the readers on
- * top of the TOML and JSON parsers), as one PEP 508 string, and as a
- * Poetry constraint.
+ * top of the TOML and JSON parsers), as setup.cfg, setup.py and core
+ * metadata, as a distribution file when it looks like gzip or zip, as one
+ * PEP 508 string, and as a Poetry constraint.
  * Besides crashes, leaks, hangs and sanitizer reports, these properties
  * trap:
  *   - every record has a path, a line within the input, a key only with
@@ -16,6 +17,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -35,6 +38,27 @@ static void check_records(const deps_set *s, size_t size)
     for (size_t i = 0; i < s->nerrors; i++)
         if (!s->errors[i].message || !s->errors[i].path)
             __builtin_trap();
+}
+
+/* The bytes as a distribution file (inputs_archive.c reads a path: a
+ * memory file's /proc/self/fd name). Only crashes and sanitizer reports
+ * count: whatever the archive holds, its records are checked above. */
+static void read_as_distribution_file(const uint8_t *data, size_t size)
+{
+    if (size < 4 || !((data[0] == 0x1f && data[1] == 0x8b) || (data[0] == 'P' && data[1] == 'K')))
+        return; /* gzip or zip: the shapes sdists and wheels come in */
+    int fd = memfd_create("fuzz-dist", MFD_CLOEXEC);
+    if (fd < 0 || write(fd, data, size) != (ssize_t)size)
+        __builtin_trap();
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    deps_set *d = deps_set_new();
+    deps_read_archive(d, path);
+    for (size_t i = 0; i < d->n; i++)
+        if (!d->records[i].path)
+            __builtin_trap();
+    deps_set_free(d);
+    close(fd);
 }
 
 static void check_marker(arena *a, const char *marker)
@@ -69,12 +93,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         deps_set_free(t);
     }
     /* the same bytes as setup.cfg and setup.py (inputs_setupcfg.c,
-     * inputs_setup.c: section added by setuppy) */
+     * inputs_setup.c), and as core metadata (PKG-INFO, inputs_metadata.c) */
     deps_set *u = deps_set_new();
     deps_read_setup_cfg_text(u, "/nonexistent/fuzz/setup.cfg", text, size);
     deps_read_setup_py_text(u, "/nonexistent/fuzz/setup.py", text, size);
+    deps_read_metadata_text(u, "/nonexistent/fuzz/PKG-INFO", text, size);
     check_records(u, size);
     deps_set_free(u);
+    read_as_distribution_file(data, size);
     const pep508_req *q = pep508_parse(s->a, text, size, NULL, NULL);
     if (q && q->marker && !memchr(text, '\\', size) && !memchr(text, '\'', size))
         check_marker(s->a, q->marker);
